@@ -1,0 +1,143 @@
+public import ProtoWire
+
+/// One method's handler, type-erased to serialized bytes so a transport can drive it.
+///
+/// Built from a typed handler by `unary`, `clientStreaming`, `serverStreaming` or
+/// `bidirectionalStreaming`; the conversion (decode requests, run interceptors, encode
+/// responses, map errors to a status) happens once per call inside `handle`. Every outcome
+/// ends with exactly one `finish`/`finishUnary` on the sink.
+public struct ServerMethodHandler: Sendable {
+  /// The method this handles.
+  public let descriptor: MethodDescriptor
+
+  @usableFromInline
+  let body:
+    @Sendable (
+      ServerRequestStream, any ServerResponseSink, ServerContext, [any ServerInterceptor]
+    ) async -> Void
+
+  /// A handler from a raw body working on bytes; for transports' own methods and tests.
+  public init(
+    descriptor: MethodDescriptor,
+    body:
+      @escaping @Sendable (
+        _ requests: ServerRequestStream, _ response: any ServerResponseSink,
+        _ context: ServerContext, _ interceptors: [any ServerInterceptor]
+      ) async -> Void
+  ) {
+    self.descriptor = descriptor
+    self.body = body
+  }
+
+  /// Runs one call. Returns when the response has been finished.
+  @inlinable
+  public func handle(
+    requests: ServerRequestStream, response: any ServerResponseSink, context: ServerContext,
+    interceptors: [any ServerInterceptor] = []
+  ) async {
+    await body(requests, response, context, interceptors)
+  }
+
+  /// Sends the status for `error`, which escaped a call.
+  @usableFromInline
+  static func fail(_ error: any Error, sink: any ServerResponseSink, context: ServerContext) async {
+    let error = RPCError(mapping: error, deadline: context.deadline)
+    await sink.finish(status: error.status, trailers: error.metadata)
+  }
+}
+
+// MARK: - The four call kinds
+
+extension ServerMethodHandler {
+  /// One request, one response.
+  public static func unary<Request: ProtoMessage, Response: ProtoMessage>(
+    _ descriptor: MethodDescriptor,
+    requestType: Request.Type = Request.self,
+    handler:
+      @escaping @Sendable (_ request: Request, _ context: ServerContext) async throws ->
+      ServerResponse<Response>
+  ) -> Self {
+    Self(descriptor: descriptor) { requests, sink, context, interceptors in
+      do {
+        let response = try await interceptors.run(context: context) { context in
+          let request = try Request(serializedBytes: try await requests.singleMessage())
+          return try await handler(request, context)
+        }
+        await sink.finishUnary(
+          headers: response.metadata, message: response.message.serializedBytes(),
+          compress: response.compress, trailers: response.trailers)
+      } catch {
+        await fail(error, sink: sink, context: context)
+      }
+    }
+  }
+
+  /// A stream of requests, one response.
+  public static func clientStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+    _ descriptor: MethodDescriptor,
+    requestType: Request.Type = Request.self,
+    handler:
+      @escaping @Sendable (_ requests: RequestStream<Request>, _ context: ServerContext)
+      async throws -> ServerResponse<Response>
+  ) -> Self {
+    Self(descriptor: descriptor) { requests, sink, context, interceptors in
+      do {
+        let response = try await interceptors.run(context: context) { context in
+          try await handler(RequestStream(raw: requests), context)
+        }
+        await sink.finishUnary(
+          headers: response.metadata, message: response.message.serializedBytes(),
+          compress: response.compress, trailers: response.trailers)
+      } catch {
+        await fail(error, sink: sink, context: context)
+      }
+    }
+  }
+
+  /// One request, a stream of responses. The handler returns the trailers.
+  public static func serverStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+    _ descriptor: MethodDescriptor,
+    requestType: Request.Type = Request.self,
+    responseType: Response.Type = Response.self,
+    handler:
+      @escaping @Sendable (
+        _ request: Request, _ responses: ServerResponseWriter<Response>,
+        _ context: ServerContext
+      ) async throws -> Metadata
+  ) -> Self {
+    Self(descriptor: descriptor) { requests, sink, context, interceptors in
+      do {
+        let trailers = try await interceptors.run(context: context) { context in
+          let request = try Request(serializedBytes: try await requests.singleMessage())
+          return try await handler(request, ServerResponseWriter(sink: sink), context)
+        }
+        await sink.finish(status: .ok, trailers: trailers)
+      } catch {
+        await fail(error, sink: sink, context: context)
+      }
+    }
+  }
+
+  /// Independent request and response streams (full duplex). The handler returns the trailers.
+  public static func bidirectionalStreaming<Request: ProtoMessage, Response: ProtoMessage>(
+    _ descriptor: MethodDescriptor,
+    requestType: Request.Type = Request.self,
+    responseType: Response.Type = Response.self,
+    handler:
+      @escaping @Sendable (
+        _ requests: RequestStream<Request>, _ responses: ServerResponseWriter<Response>,
+        _ context: ServerContext
+      ) async throws -> Metadata
+  ) -> Self {
+    Self(descriptor: descriptor) { requests, sink, context, interceptors in
+      do {
+        let trailers = try await interceptors.run(context: context) { context in
+          try await handler(RequestStream(raw: requests), ServerResponseWriter(sink: sink), context)
+        }
+        await sink.finish(status: .ok, trailers: trailers)
+      } catch {
+        await fail(error, sink: sink, context: context)
+      }
+    }
+  }
+}
