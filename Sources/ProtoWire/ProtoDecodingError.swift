@@ -3,11 +3,11 @@
 public enum ProtoDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The input ends inside a tag or a value.
   case truncated
-  /// A varint runs past 10 bytes, or a tag past 32 bits.
+  /// A varint runs past 10 bytes.
   case malformedVarint
   /// Wire type 6 or 7, which the format does not define.
   case invalidWireType(UInt8)
-  /// Field number 0 or above 2^29 - 1.
+  /// Field number 0 or above 2^29 - 1 (a tag that does not fit in 32 bits).
   case invalidFieldNumber(Int)
   /// A length prefix that points past the end of its enclosing message.
   case lengthOutOfRange

@@ -14,6 +14,8 @@ extension ProtoReader {
     _ tag: FieldTag, into values: inout [C.Value], as _: C.Type
   ) throws(ProtoDecodingError) {
     guard tag.wireType == .lengthDelimited, C.wireType != .lengthDelimited else {
+      // Room for a few elements at once instead of growing 1 → 2 → 4.
+      if values.capacity == 0 { values.reserveCapacity(4) }
       values.append(try C.read(from: &self))
       return
     }

@@ -13,7 +13,7 @@ public struct ProtoWriter: ~Copyable {
 
   /// A writer whose first buffer holds `capacity` bytes; it doubles as needed.
   @inlinable
-  public init(capacity: Int = 256) {
+  public init(capacity: Int = 1024) {
     let capacity = max(capacity, 16)
     self.storage = .allocate(byteCount: capacity, alignment: 8)
     self.capacity = capacity
@@ -74,14 +74,20 @@ public struct ProtoWriter: ~Copyable {
     ((63 &- (value | 1).leadingZeroBitCount) / 7) &+ 1
   }
 
-  @inlinable
+  /// One-byte values (most tags, small lengths and numbers) are written inline; the rest, and a
+  /// full buffer, take an out-of-line call, so callers stay small enough to inline this.
+  @inlinable @inline(__always)
   public mutating func prependVarint(_ value: UInt64) {
-    if value < 0x80 {
-      reserve(1)
+    if _fastPath(value < 0x80 && head > 0) {
       head &-= 1
       storage.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: head, as: UInt8.self)
-      return
+    } else {
+      prependVarintSlow(value)
     }
+  }
+
+  @usableFromInline
+  mutating func prependVarintSlow(_ value: UInt64) {
     let size = ProtoWriter.varintSize(value)
     reserve(size)
     head &-= size
@@ -119,7 +125,7 @@ public struct ProtoWriter: ~Copyable {
     (storage + head).copyMemory(from: bytes.baseAddress!, byteCount: size)
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func prependTag(_ fieldNumber: Int, _ wireType: WireType) {
     prependVarint(UInt64(fieldNumber) &<< 3 | UInt64(wireType.rawValue))
   }
@@ -127,8 +133,14 @@ public struct ProtoWriter: ~Copyable {
   /// Raw UTF-8 of a string (no tag, no length).
   @inlinable
   public mutating func prependUTF8(_ string: String) {
-    var string = string
-    string.withUTF8 { prependBytes(UnsafeRawBufferPointer($0)) }
+    // Native and small strings are contiguous: no copy of the String value, so no retain.
+    let done: Void? = string.utf8.withContiguousStorageIfAvailable {
+      prependBytes(UnsafeRawBufferPointer($0))
+    }
+    if done == nil {
+      var string = string
+      string.withUTF8 { prependBytes(UnsafeRawBufferPointer($0)) }
+    }
   }
 
   // MARK: Fields
@@ -154,13 +166,19 @@ public struct ProtoWriter: ~Copyable {
   public mutating func writeRepeated<C: ProtoScalarCodec>(_ fieldNumber: Int, _ values: [C.Value], as _: C.Type) {
     guard !values.isEmpty else { return }
     if C.wireType == .lengthDelimited {
-      for value in values.reversed() {
-        C.prepend(value, to: &self)
+      var index = values.count
+      while index > 0 {
+        index &-= 1
+        C.prepend(values[index], to: &self)
         prependTag(fieldNumber, .lengthDelimited)
       }
     } else {
       let end = count
-      for value in values.reversed() { C.prepend(value, to: &self) }
+      var index = values.count
+      while index > 0 {
+        index &-= 1
+        C.prepend(values[index], to: &self)
+      }
       prependVarint(UInt64(count &- end))
       prependTag(fieldNumber, .lengthDelimited)
     }
@@ -185,7 +203,12 @@ public struct ProtoWriter: ~Copyable {
   /// A repeated message field.
   @inlinable
   public mutating func writeRepeatedMessages<M: ProtoMessage>(_ fieldNumber: Int, _ messages: [M]) {
-    for message in messages.reversed() { writeMessage(fieldNumber, message) }
+    // An index loop: `reversed()` costs an unspecialized subscript call per element here.
+    var index = messages.count
+    while index > 0 {
+      index &-= 1
+      writeMessage(fieldNumber, messages[index])
+    }
   }
 
   /// A map field, entries sorted by key (protoc's deterministic order). Each entry writes its key

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+// craft-bench: our hand-written codec (ProtoWire + the hand-written API types) against
+// swift-protobuf 1.39.0 on the same messages, in one process. A nested package so that
+// swift-protobuf never enters the main build. Run with `Benchmarks/run.sh`.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "craft-benchmarks",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "craft-bench", targets: ["craft-bench"])
+  ],
+  dependencies: [
+    // The root package, whatever its checkout folder is called.
+    .package(name: "lang-nghe-connect", path: ".."),
+    .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+  ],
+  targets: [
+    // swift-protobuf's code for Protos/craft/common/v1 and Protos/craft/catalogue/v1, generated
+    // once by protoc-gen-swift 1.39.0 and committed (see regenerate.sh). A separate module so its
+    // type names (Craft_Catalogue_V1_Listing, ...) never meet ours.
+    .target(
+      name: "SwiftProtobufMessages",
+      dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      exclude: ["README.md"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+    .executableTarget(
+      name: "craft-bench",
+      dependencies: [
+        "SwiftProtobufMessages",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "ProtoWire", package: "lang-nghe-connect"),
+        .product(name: "CommonAPI", package: "lang-nghe-connect"),
+        .product(name: "CatalogueAPI", package: "lang-nghe-connect"),
+      ],
+      swiftSettings: swiftSettings),
+  ]
+)
