@@ -1,0 +1,139 @@
+internal import Synchronization
+
+/// A SQLite database file as the services use it: one writer connection and N read-only
+/// reader connections in WAL mode, each on its own serial queue.
+///
+/// - Writes are serialized on the single writer (SQLite allows one writer at a time anyway;
+///   queuing in-process is cheaper and fairer than retrying on `SQLITE_BUSY`).
+/// - Reads run concurrently on the readers, each in its own snapshot, and never wait for the
+///   writer: WAL lets readers see the last commit while a new one is being written.
+/// - All blocking SQLite work runs on those queues, off Swift's cooperative thread pool.
+///
+/// File layout: `path` is the main file; SQLite keeps `path-wal` (the log) and `path-shm` (its
+/// index) beside it while the database is open. Copy a live database only with
+/// ``backup(to:)``; copying the main file alone can miss commits still in the log.
+///
+///     let db = try Database(
+///       path: dataDir + "/catalogue.sqlite", migrations: CatalogueSchema.migrations)
+///     let id = try await db.write { tx in
+///       try tx.execute("INSERT INTO village(name) VALUES (?)", "Bát Tràng")
+///       return tx.lastInsertRowID
+///     }
+///     let names = try await db.read { tx in
+///       try tx.fetchAll("SELECT name FROM village") { $0.string(0) }
+///     }
+public final class Database: Sendable {
+  /// How the database is opened.
+  public struct Configuration: Sendable {
+    /// Read-only connections for concurrent reads. `0` runs reads on the writer (needed for
+    /// `:memory:`, where each connection would see its own empty database).
+    public var readerCount: Int
+    /// How long a connection waits for a lock held by another process.
+    public var busyTimeout: Duration
+    /// Prepared statements kept per connection.
+    public var statementCacheCapacity: Int
+
+    /// A configuration; the defaults suit a service.
+    public init(
+      readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 256
+    ) {
+      self.readerCount = readerCount
+      self.busyTimeout = busyTimeout
+      self.statementCacheCapacity = statementCacheCapacity
+    }
+
+    /// Four readers, 5 s busy timeout, 256 cached statements per connection.
+    public static var defaults: Configuration { Configuration() }
+  }
+
+  /// The main database file.
+  public let path: String
+  private let writer: ConnectionWorker
+  private let readers: ReaderPool?
+  private let isClosed = Atomic<Bool>(false)
+
+  /// Opens (creating if needed) the database at `path`, applies pending `migrations` and opens
+  /// the readers. Blocks while it migrates: call it at start-up, before serving.
+  ///
+  /// Throws ``StorageError/schemaTooNew(found:supported:)`` when the file was written by a newer
+  /// build, so an old binary never writes to a schema it does not understand.
+  public init(path: String, configuration: Configuration = .defaults, migrations: [Migration] = [])
+    throws
+  {
+    precondition(configuration.readerCount >= 0, "readerCount must not be negative")
+    self.path = path
+    let writerConnection = try Connection(
+      path: path,
+      options: .init(
+        mode: .readWrite, busyTimeout: configuration.busyTimeout,
+        statementCacheCapacity: configuration.statementCacheCapacity))
+    try Migrator.migrate(writerConnection, migrations)
+    self.writer = ConnectionWorker(connection: writerConnection, label: "storage.writer")
+    if configuration.readerCount == 0 {
+      self.readers = nil
+    } else {
+      // Opened after the writer switched the file to WAL and migrated it.
+      let workers = try (0..<configuration.readerCount).map { index in
+        let connection = try Connection(
+          path: path,
+          options: .init(
+            mode: .readOnly, busyTimeout: configuration.busyTimeout,
+            statementCacheCapacity: configuration.statementCacheCapacity))
+        return ConnectionWorker(connection: connection, label: "storage.reader.\(index)")
+      }
+      self.readers = ReaderPool(workers: workers)
+    }
+  }
+
+  /// Runs `body` in one write transaction (`BEGIN IMMEDIATE` … `COMMIT`) on the writer and
+  /// returns its result once the commit is durable. If `body` throws, everything it wrote is
+  /// rolled back and the error is rethrown.
+  ///
+  /// Writes queue behind each other in call order. Keep `body` short and free of awaits (it is
+  /// synchronous by design: no other work can interleave inside a transaction).
+  @discardableResult
+  public func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T)
+    async throws -> T
+  {
+    guard !isClosed.load(ordering: .acquiring) else { throw StorageError.closed }
+    return try await writer.run { connection in try connection.write(body) }
+  }
+
+  /// Runs `body` in one read transaction on a free reader: every query in it sees the same
+  /// snapshot, however many commits happen meanwhile.
+  @discardableResult
+  public func read<T: Sendable>(_ body: @escaping @Sendable (ReadTransaction) throws -> T)
+    async throws -> T
+  {
+    guard !isClosed.load(ordering: .acquiring) else { throw StorageError.closed }
+    guard let readers else {
+      return try await writer.run { connection in try connection.read(body) }
+    }
+    return try await readers.withReader { connection in try connection.read(body) }
+  }
+
+  /// Writes a consistent copy of the database to `destination` with SQLite's online backup
+  /// API, while reads and writes go on. The copy is made in `destination + ".partial"` and
+  /// renamed into place, so `destination` is either the old file or a complete new one.
+  public func backup(to destination: String) async throws {
+    guard !isClosed.load(ordering: .acquiring) else { throw StorageError.closed }
+    guard let readers else {
+      return try await writer.run { try $0.backup(to: destination) }
+    }
+    try await readers.withReader { try $0.backup(to: destination) }
+  }
+
+  /// Closes every connection after the work already queued on it. Later calls throw
+  /// ``StorageError/closed``. The last connection to close checkpoints the log into the main
+  /// file and removes `-wal`/`-shm`.
+  public func close() async {
+    guard !isClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+    if let readers {
+      readers.close()
+      for worker in readers.workers {
+        _ = try? await worker.run { $0.close() }
+      }
+    }
+    _ = try? await writer.run { $0.close() }
+  }
+}

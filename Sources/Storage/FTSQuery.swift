@@ -1,0 +1,72 @@
+/// Turns what a person typed into a safe FTS5 `MATCH` expression.
+///
+/// FTS5 has its own query language (`"phrases"`, `prefix*`, `NEAR(…)`, `AND`/`OR`/`NOT`,
+/// `-`, `column:`, `^`, parentheses). Passing raw input to `MATCH` lets a stray quote or
+/// `NEAR(` turn into a syntax error (a 500 for the user) or an unintended query. The builder
+/// keeps only words: input is folded with ``VietnameseFolding``, split on everything that is
+/// not a letter or digit (the same boundaries as the `unicode61` tokenizer), operator words are
+/// dropped, each remaining term is quoted as a one-word phrase, and the last term becomes a
+/// prefix query so results follow the user's typing ("bat tra" finds "Bát Tràng").
+///
+/// The result is a **bound parameter** of `… MATCH ?`, never spliced into SQL text:
+///
+///     guard let match = FTSQuery.match(userInput) else { return [] }
+///     try tx.fetchAll(
+///       "SELECT rowid FROM listing_fts WHERE listing_fts MATCH ? ORDER BY rank", match
+///     ) { $0.int64(0) }
+///
+/// Terms are implicitly AND-ed: every word must appear (in any indexed column).
+public enum FTSQuery {
+  /// FTS5 operator keywords; dropped rather than searched for (after folding, so any case).
+  static let operatorWords: Set<String> = ["and", "or", "not", "near"]
+
+  /// The folded search terms in `input`, in order, at most `maxTerms`.
+  public static func terms(_ input: String, maxTerms: Int = 16) -> [String] {
+    var terms: [String] = []
+    var current = String.UnicodeScalarView()
+    func flush() {
+      if !current.isEmpty {
+        let term = String(current)
+        if !operatorWords.contains(term) { terms.append(term) }
+        current = String.UnicodeScalarView()
+      }
+    }
+    for scalar in VietnameseFolding.fold(input).unicodeScalars {
+      if isTokenCharacter(scalar) {
+        current.append(scalar)
+      } else {
+        flush()
+        if terms.count >= maxTerms { break }
+      }
+    }
+    flush()
+    return Array(terms.prefix(maxTerms))
+  }
+
+  /// A `MATCH` expression for `input`, or `nil` when it holds no searchable term (callers then
+  /// skip full-text search instead of sending an empty expression, which FTS5 rejects).
+  ///
+  /// `"Bát Trà"` → `"bat" "tra"*`; `'gốm" OR NEAR(x'` → `"gom" "x"*`.
+  public static func match(_ input: String, prefixLastTerm: Bool = true, maxTerms: Int = 16)
+    -> String?
+  {
+    let terms = terms(input, maxTerms: maxTerms)
+    guard !terms.isEmpty else { return nil }
+    // A term holds only letters and digits, so wrapping it in quotes is always well-formed.
+    var expression = terms.map { "\"" + $0 + "\"" }.joined(separator: " ")
+    if prefixLastTerm { expression += "*" }
+    return expression
+  }
+
+  /// Letters and digits, as `unicode61` counts them; everything else separates terms.
+  @inline(__always)
+  static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        || (value >= 0x41 && value <= 0x5A)
+    }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.numericType != nil
+  }
+}
