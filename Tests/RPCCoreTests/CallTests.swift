@@ -1,4 +1,5 @@
 import ProtoWire
+import RPCInProcess
 import Synchronization
 import Testing
 
@@ -127,8 +128,14 @@ func makeClient(
   var router = RPCRouter(interceptors: serverInterceptors)
   router.register(TestEchoService())
   return RPCClient(
-    transport: InMemoryTransport(router: router, watermark: watermark),
-    interceptors: clientInterceptors)
+    transport: inProcessTransport(router, watermark: watermark), interceptors: clientInterceptors)
+}
+
+/// A client transport to `router` through `RPCInProcess`, buffering `watermark` messages.
+func inProcessTransport(_ router: RPCRouter, watermark: Int) -> some ClientTransport {
+  var configuration = InProcessTransport.Configuration()
+  configuration.messageBufferSize = watermark
+  return InProcessTransport(serving: router, configuration: configuration).client
 }
 
 func expectRPCError(
@@ -319,7 +326,7 @@ func expectRPCError(
         }
         return [:]
       })
-    let client = RPCClient(transport: InMemoryTransport(router: router, watermark: 4))
+    let client = RPCClient(transport: inProcessTransport(router, watermark: 4))
     try await client.serverStreaming(descriptor, request: Echo(), responseType: Echo.self) {
       responses in
       var read = 0

@@ -29,6 +29,10 @@ public struct MessageDeframer {
   private var bodyCompressed = false
   private var inBody = false
 
+  /// Whether the message `next(from:)` returned last had its compressed flag set; a transport
+  /// passes it on (`ReceivedMessage`) for handlers that must check how a request arrived.
+  public private(set) var lastMessageCompressed = false
+
   /// A deframer for messages encoded with `compression` (identity: the compressed flag must be 0).
   public init(
     compression: CompressionAlgorithm = .identity,
@@ -117,7 +121,8 @@ public struct MessageDeframer {
     inBody = true
   }
 
-  private func finishBody(_ bytes: [UInt8]) throws(RPCError) -> [UInt8] {
+  private mutating func finishBody(_ bytes: [UInt8]) throws(RPCError) -> [UInt8] {
+    lastMessageCompressed = bodyCompressed
     guard bodyCompressed, let decompressor else { return bytes }
     let limit = maxReceiveSize
     let result: Result<[UInt8], RPCError> = bytes.withUnsafeBytes { raw in

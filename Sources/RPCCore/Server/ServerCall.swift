@@ -36,6 +36,9 @@ public struct RequestStream<Message: ProtoMessage>: AsyncSequence, Sendable {
   public struct AsyncIterator: AsyncIteratorProtocol {
     var base: ServerRequestStream.AsyncIterator
 
+    /// Whether the message `next()` returned last arrived compressed (its flag was set).
+    public var lastMessageCompressed: Bool { base.lastMessageCompressed }
+
     public mutating func next() async throws -> Message? {
       guard let bytes = try await base.next() else { return nil }
       return try Message(serializedBytes: bytes)

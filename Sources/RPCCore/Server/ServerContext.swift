@@ -18,6 +18,10 @@ public struct ServerContext: Sendable {
   public var peer: String
   /// Values interceptors attach for handlers (authenticated user, request id, …).
   public var values: ContextValues
+  /// For calls whose client sends one message (unary, server-streaming): whether it arrived
+  /// compressed. Set from the request stream before the handler runs; streamed requests report
+  /// it per message (`RequestStream.AsyncIterator.lastMessageCompressed`).
+  public var requestMessageCompressed = false
 
   /// A context for one call.
   public init(

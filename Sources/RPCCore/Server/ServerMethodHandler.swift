@@ -60,7 +60,10 @@ extension ServerMethodHandler {
     Self(descriptor: descriptor) { requests, sink, context, interceptors in
       do {
         let response = try await interceptors.run(context: context) { context in
-          let request = try Request(serializedBytes: try await requests.singleMessage())
+          let received = try await requests.singleReceivedMessage()
+          let request = try Request(serializedBytes: received.bytes)
+          var context = context
+          context.requestMessageCompressed = received.compressed
           return try await handler(request, context)
         }
         await sink.finishUnary(
@@ -108,7 +111,10 @@ extension ServerMethodHandler {
     Self(descriptor: descriptor) { requests, sink, context, interceptors in
       do {
         let trailers = try await interceptors.run(context: context) { context in
-          let request = try Request(serializedBytes: try await requests.singleMessage())
+          let received = try await requests.singleReceivedMessage()
+          let request = try Request(serializedBytes: received.bytes)
+          var context = context
+          context.requestMessageCompressed = received.compressed
           return try await handler(request, ServerResponseWriter(sink: sink), context)
         }
         await sink.finish(status: .ok, trailers: trailers)

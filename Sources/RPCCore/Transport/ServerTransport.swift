@@ -12,7 +12,9 @@
 //     channel, no synchronisation: the fast path for unary calls), otherwise it creates an
 //     `RPCMessageChannel<[UInt8]>`, passes `.channel(channel)` and `yield`s each deframed,
 //     decompressed message into it, finishing it at END_STREAM or failing it with the
-//     `RPCError` a deframing error produced;
+//     `RPCError` a deframing error produced. A transport that knows each message's compressed
+//     flag (`MessageDeframer.lastMessageCompressed`) passes it on with `.single(bytes,
+//     compressed:)` and a channel of `ReceivedMessage`s instead, so handlers can check it;
 //  4. runs `handler.handle(requests:response:context:interceptors:)` in a task of its own,
 //     cancels that task on RST_STREAM, connection loss or deadline expiry, and
 //  5. implements `ServerResponseSink` for the stream: headers, framed (and maybe compressed)
@@ -22,38 +24,73 @@
 // The handler side guarantees: `finish` (or `finishUnary`) is called exactly once and last;
 // `writeHeaders` at most once and before any message; all calls come from one task in order.
 
+/// One request message with what the transport knows about how it arrived.
+public struct ReceivedMessage: Hashable, Sendable {
+  /// The message, unframed and decompressed.
+  public var bytes: [UInt8]
+  /// Whether its compressed flag was set on the wire. Handlers rarely care; the interop
+  /// service's `expect_compressed` check does.
+  public var compressed: Bool
+
+  /// A message and its flag.
+  public init(bytes: [UInt8], compressed: Bool) {
+    self.bytes = bytes
+    self.compressed = compressed
+  }
+}
+
 /// The request messages of one call, unframed and decompressed, as the transport delivers
 /// them. Single consumer.
 public struct ServerRequestStream: AsyncSequence, Sendable {
   @usableFromInline enum Storage: Sendable {
-    case single([UInt8])
+    case single([UInt8], compressed: Bool)
     case empty
     case channel(RPCMessageChannel<[UInt8]>)
+    case receivedChannel(RPCMessageChannel<ReceivedMessage>)
   }
 
   @usableFromInline let storage: Storage
 
-  /// Exactly one message, already complete (the unary fast path).
-  public static func single(_ message: [UInt8]) -> Self { Self(storage: .single(message)) }
+  /// Exactly one message, already complete (the unary fast path); `compressed` is its
+  /// compressed flag on the wire.
+  public static func single(_ message: [UInt8], compressed: Bool = false) -> Self {
+    Self(storage: .single(message, compressed: compressed))
+  }
   /// No messages (the client half-closed without sending).
   public static let empty = Self(storage: .empty)
-  /// Messages as the transport yields them into `channel`.
+  /// Messages as the transport yields them into `channel`; each counts as uncompressed.
   public static func channel(_ channel: RPCMessageChannel<[UInt8]>) -> Self {
     Self(storage: .channel(channel))
+  }
+  /// Messages with their compressed flags, as the transport yields them into `channel`.
+  public static func channel(_ channel: RPCMessageChannel<ReceivedMessage>) -> Self {
+    Self(storage: .receivedChannel(channel))
   }
 
   /// Iterates the messages.
   public struct AsyncIterator: AsyncIteratorProtocol {
     @usableFromInline var storage: Storage?
+    @usableFromInline var lastCompressed = false
+
+    @usableFromInline init(storage: Storage?) { self.storage = storage }
+
+    /// Whether the message `next()` returned last arrived compressed (its flag was set).
+    public var lastMessageCompressed: Bool { lastCompressed }
 
     @inlinable
     public mutating func next() async throws -> [UInt8]? {
       switch storage {
-      case .single(let message):
+      case .single(let message, let compressed):
         storage = nil
+        lastCompressed = compressed
         return message
       case .channel(let channel):
+        lastCompressed = false
         return try await channel.next()
+      case .receivedChannel(let channel):
+        guard let received = try await channel.next() else { return nil }
+        lastCompressed = received.compressed
+        return received.bytes
       case .empty, nil:
         return nil
       }
@@ -64,15 +101,22 @@ public struct ServerRequestStream: AsyncSequence, Sendable {
 
   /// The one message of a call whose client must send exactly one; `INTERNAL` for none or more.
   public func singleMessage() async throws -> [UInt8] {
+    try await singleReceivedMessage().bytes
+  }
+
+  /// The one message of a call whose client must send exactly one, with its compressed flag;
+  /// `INTERNAL` for none or more.
+  public func singleReceivedMessage() async throws -> ReceivedMessage {
     var iterator = makeAsyncIterator()
     guard let first = try await iterator.next() else {
       throw RPCError(code: .internal, message: "client half-closed without a request message")
     }
+    let compressed = iterator.lastMessageCompressed
     if try await iterator.next() != nil {
       throw RPCError(
         code: .internal, message: "more than one request message for a single-request method")
     }
-    return first
+    return ReceivedMessage(bytes: first, compressed: compressed)
   }
 }
 
