@@ -1,0 +1,458 @@
+// One nghttp2 session: the HTTP/2 framing, HPACK, flow control and protocol checks all happen in
+// libnghttp2; this class feeds it bytes (`mem_recv`), collects what it wants to send (`mem_send`),
+// and turns its callbacks into per-stream events. It is confined to one event loop: not Sendable,
+// no locks.
+
+internal import CNGHTTP2
+internal import NIOCore
+
+/// A header field as it travels: lower-case name, value as text (gRPC values are ASCII; `-bin`
+/// values arrive base64-encoded).
+struct HeaderField: Equatable, Sendable {
+  var name: String
+  var value: String
+
+  init(_ name: String, _ value: String) {
+    self.name = name
+    self.value = value
+  }
+}
+
+/// The events a session reports. Called synchronously from inside `receive` (and, for
+/// `outboundDrained`, from `drainOutput`), on the session's event loop.
+protocol HTTP2SessionDelegate: AnyObject {
+  /// A complete header block: request or response headers, or trailers.
+  func session(_ session: HTTP2Session, stream: Int32, receivedHeaders: [HeaderField], endStream: Bool)
+  /// A chunk of a DATA frame's payload. The bytes are valid only during the call. The delegate
+  /// must later call `consume(stream:count:)` to reopen the flow-control window.
+  func session(_ session: HTTP2Session, stream: Int32, receivedData: UnsafeRawBufferPointer)
+  /// The peer ended its side of the stream (END_STREAM on a DATA frame).
+  func session(_ session: HTTP2Session, streamEnded stream: Int32)
+  /// The stream is gone: finished both ways (errorCode 0) or reset.
+  func session(_ session: HTTP2Session, streamClosed stream: Int32, errorCode: UInt32)
+  /// A stream's queued response bytes went below `outboundLowWatermark`: a waiting writer may go on.
+  func session(_ session: HTTP2Session, outboundDrained stream: Int32)
+  /// The peer sent GOAWAY.
+  func session(_ session: HTTP2Session, goAwayReceived lastStreamID: Int32, errorCode: UInt32)
+  /// The peer's SETTINGS were applied (e.g. a new `remoteMaxConcurrentStreams`). Default: nothing.
+  func sessionReceivedSettings(_ session: HTTP2Session)
+  /// The peer acknowledged one of our PINGs (keepalive). Default: nothing.
+  func sessionReceivedPingAck(_ session: HTTP2Session)
+}
+
+extension HTTP2SessionDelegate {
+  func sessionReceivedSettings(_ session: HTTP2Session) {}
+  func sessionReceivedPingAck(_ session: HTTP2Session) {}
+}
+
+/// Limits and windows of one connection; defaults tuned for many small gRPC calls.
+public struct HTTP2Limits: Sendable {
+  /// SETTINGS_MAX_CONCURRENT_STREAMS we advertise.
+  public var maxConcurrentStreams: UInt32 = 256
+  /// SETTINGS_INITIAL_WINDOW_SIZE (per stream) we advertise.
+  public var streamWindowSize: Int32 = 1 << 20
+  /// The connection-level receive window (raised with a WINDOW_UPDATE on stream 0).
+  public var connectionWindowSize: Int32 = 16 << 20
+  /// SETTINGS_MAX_FRAME_SIZE we accept.
+  public var maxFrameSize: UInt32 = 1 << 16
+  /// SETTINGS_MAX_HEADER_LIST_SIZE we advertise; larger header blocks are refused.
+  public var maxHeaderListSize: UInt32 = 16 << 10
+  /// Rapid-reset protection (CVE-2023-44487): a token bucket of stream resets by the peer.
+  public var streamResetBurst: UInt64 = 1_000
+  /// Refill rate of the reset bucket, per second.
+  public var streamResetRate: UInt64 = 33
+  /// CONTINUATION frames allowed per header block (CVE-2024-27316 class).
+  public var maxContinuations: Int = 8
+  /// Unacknowledged SETTINGS/PING answers nghttp2 queues before it treats the peer as flooding.
+  public var maxOutboundAcks: Int = 1_000
+  /// Queued response bytes per stream above which writers wait.
+  public var outboundHighWatermark: Int = 1 << 20
+  /// Queued response bytes per stream below which waiting writers resume.
+  public var outboundLowWatermark: Int = 1 << 18
+
+  public init() {}
+}
+
+/// An nghttp2 call that failed; `code` is nghttp2's (negative) error code.
+struct HTTP2SessionError: Error, CustomStringConvertible {
+  var code: Int32
+  var description: String { String(cString: nghttp2_strerror(code)) }
+}
+
+final class HTTP2Session {
+  enum Role { case server, client }
+
+  /// Per-stream send state: bytes queued for DATA frames and what ends the stream.
+  private final class OutboundStream {
+    var queue: ByteBuffer
+    /// Trailers to send after the queued bytes; `[]` ends the stream with an empty DATA frame.
+    var trailers: [HeaderField]?
+    /// nghttp2 was told "no data yet" and must be resumed when bytes arrive.
+    var deferred = false
+    /// A writer waits for the queue to go below the low watermark.
+    var writerWaiting = false
+
+    init(allocator: ByteBufferAllocator) {
+      queue = allocator.buffer(capacity: 0)
+    }
+  }
+
+  let role: Role
+  let limits: HTTP2Limits
+  weak var delegate: (any HTTP2SessionDelegate)?
+  private var session: OpaquePointer?
+  private let allocator: ByteBufferAllocator
+  private var pendingHeaders: [Int32: [HeaderField]] = [:]
+  private var outbound: [Int32: OutboundStream] = [:]
+  private var resetsAfterSending: [Int32] = []
+
+  init(role: Role, limits: HTTP2Limits, allocator: ByteBufferAllocator) throws(HTTP2SessionError) {
+    self.role = role
+    self.limits = limits
+    self.allocator = allocator
+
+    var callbacks: OpaquePointer?
+    try check(nghttp2_session_callbacks_new(&callbacks))
+    defer { nghttp2_session_callbacks_del(callbacks) }
+    installCallbacks(callbacks)
+
+    var option: OpaquePointer?
+    try check(nghttp2_option_new(&option))
+    defer { nghttp2_option_del(option) }
+    // The application reopens windows as it consumes messages: back-pressure reaches the peer.
+    nghttp2_option_set_no_auto_window_update(option, 1)
+    nghttp2_option_set_max_outbound_ack(option, limits.maxOutboundAcks)
+    nghttp2_option_set_stream_reset_rate_limit(option, limits.streamResetBurst, limits.streamResetRate)
+    nghttp2_option_set_max_continuations(option, limits.maxContinuations)
+    nghttp2_option_set_max_settings(option, 32)
+
+    let userData = Unmanaged.passUnretained(self).toOpaque()
+    switch role {
+    case .server: try check(nghttp2_session_server_new2(&session, callbacks, userData, option))
+    case .client: try check(nghttp2_session_client_new2(&session, callbacks, userData, option))
+    }
+
+    var settings = [
+      nghttp2_settings_entry(
+        settings_id: Int32(NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS.rawValue),
+        value: limits.maxConcurrentStreams),
+      nghttp2_settings_entry(
+        settings_id: Int32(NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE.rawValue),
+        value: UInt32(limits.streamWindowSize)),
+      nghttp2_settings_entry(
+        settings_id: Int32(NGHTTP2_SETTINGS_MAX_FRAME_SIZE.rawValue), value: limits.maxFrameSize),
+      nghttp2_settings_entry(
+        settings_id: Int32(NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE.rawValue),
+        value: limits.maxHeaderListSize),
+    ]
+    if role == .client {
+      settings.append(
+        nghttp2_settings_entry(settings_id: Int32(NGHTTP2_SETTINGS_ENABLE_PUSH.rawValue), value: 0))
+    }
+    try check(nghttp2_submit_settings(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), settings, settings.count))
+    try check(
+      nghttp2_session_set_local_window_size(
+        session, UInt8(NGHTTP2_FLAG_NONE.rawValue), 0, limits.connectionWindowSize))
+  }
+
+  deinit {
+    nghttp2_session_del(session)
+  }
+
+  // MARK: Bytes in and out
+
+  /// Feeds bytes read from the socket. Throws on a fatal protocol error; the caller then drains
+  /// the output (nghttp2 queues a GOAWAY with the right error code) and closes the connection.
+  func receive(_ bytes: UnsafeRawBufferPointer) throws(HTTP2SessionError) {
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    let result = nghttp2_session_mem_recv(session, base, bytes.count)
+    if result < 0 { throw HTTP2SessionError(code: Int32(truncatingIfNeeded: result)) }
+  }
+
+  /// Appends every frame nghttp2 wants to send to `buffer`.
+  func drainOutput(into buffer: inout ByteBuffer) throws(HTTP2SessionError) {
+    try produceFrames(into: &buffer)
+    if !resetsAfterSending.isEmpty {
+      // The answers are serialized now; a RST_STREAM submitted earlier would have discarded them.
+      for stream in resetsAfterSending {
+        nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream, 0)
+      }
+      resetsAfterSending.removeAll()
+      try produceFrames(into: &buffer)
+    }
+    notifyDrainedWriters()
+  }
+
+  private func produceFrames(into buffer: inout ByteBuffer) throws(HTTP2SessionError) {
+    while true {
+      var chunk: UnsafePointer<UInt8>?
+      let count = nghttp2_session_mem_send(session, &chunk)
+      if count < 0 { throw HTTP2SessionError(code: Int32(truncatingIfNeeded: count)) }
+      guard count > 0, let chunk else { break }
+      buffer.writeBytes(UnsafeRawBufferPointer(start: chunk, count: count))
+    }
+  }
+
+  /// Whether the session still has work: when both are false the connection can close.
+  var wantsRead: Bool { nghttp2_session_want_read(session) != 0 }
+  var wantsWrite: Bool { nghttp2_session_want_write(session) != 0 }
+
+  // MARK: Sending
+
+  /// Starts a request (client): headers, then a body fed with `send(data:)`.
+  func submitRequest(_ headers: [HeaderField]) throws(HTTP2SessionError) -> Int32 {
+    var provider = dataProvider()
+    let stream = withNameValues(headers) { nva in
+      nghttp2_submit_request(session, nil, nva.baseAddress, nva.count, &provider, nil)
+    }
+    try check(stream)
+    outbound[stream] = OutboundStream(allocator: allocator)
+    return stream
+  }
+
+  /// Sends response headers (server); the body follows with `send(data:)` and `finish`.
+  func submitResponse(stream: Int32, headers: [HeaderField]) throws(HTTP2SessionError) {
+    var provider = dataProvider()
+    outbound[stream] = OutboundStream(allocator: allocator)
+    try check(
+      withNameValues(headers) { nva in
+        nghttp2_submit_response(session, stream, nva.baseAddress, nva.count, &provider)
+      })
+  }
+
+  /// Sends one header block that ends the stream (a trailers-only gRPC response or an HTTP error).
+  func submitHeadersOnly(stream: Int32, headers: [HeaderField]) throws(HTTP2SessionError) {
+    try check(
+      withNameValues(headers) { nva in
+        nghttp2_submit_response(session, stream, nva.baseAddress, nva.count, nil)
+      })
+  }
+
+  /// Queues body bytes. Returns false when the stream's queue is over the high watermark: the
+  /// caller should wait for `outboundDrained` before sending more.
+  @discardableResult
+  func send(data: ByteBuffer, stream: Int32) -> Bool {
+    guard let state = outbound[stream] else { return true }
+    state.queue.writeImmutableBuffer(data)
+    resumeIfDeferred(stream, state)
+    if state.queue.readableBytes > limits.outboundHighWatermark {
+      state.writerWaiting = true
+      return false
+    }
+    return true
+  }
+
+  /// Ends our side of the stream after the queued bytes: with trailers, or (for `[]`) with END_STREAM.
+  func finish(stream: Int32, trailers: [HeaderField]) {
+    guard let state = outbound[stream], state.trailers == nil else { return }
+    state.trailers = trailers
+    resumeIfDeferred(stream, state)
+  }
+
+  /// Resets a stream (RST_STREAM) with an HTTP/2 error code.
+  func reset(stream: Int32, errorCode: UInt32) {
+    nghttp2_submit_rst_stream(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), stream, errorCode)
+  }
+
+  /// Resets a stream with NO_ERROR once the frames queued for it so far are on their way: after a
+  /// complete early response, asks a client that is still uploading to stop (RFC 9113 §8.1).
+  func resetAfterSending(stream: Int32) {
+    resetsAfterSending.append(stream)
+  }
+
+  /// Tells the peer it may send `count` more bytes on the stream (and the connection).
+  func consume(stream: Int32, count: Int) {
+    guard count > 0 else { return }
+    nghttp2_session_consume(session, stream, count)
+  }
+
+  /// Sends GOAWAY. `graceful` first announces the shutdown (last stream id 2^31-1) so streams
+  /// in flight on the wire are still accepted, as RFC 9113 §6.8 suggests.
+  func goAway(errorCode: UInt32 = 0, graceful: Bool) {
+    if graceful {
+      nghttp2_submit_shutdown_notice(session)
+    } else {
+      let last = nghttp2_session_get_last_proc_stream_id(session)
+      nghttp2_submit_goaway(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), last, errorCode, nil, 0)
+    }
+  }
+
+  /// Sends a PING (keepalive); nghttp2 answers the peer's pings itself.
+  func ping() {
+    nghttp2_submit_ping(session, UInt8(NGHTTP2_FLAG_NONE.rawValue), nil)
+  }
+
+  /// Streams currently open.
+  var openStreamCount: Int { outbound.count }
+
+  // MARK: Internals
+
+  private func resumeIfDeferred(_ stream: Int32, _ state: OutboundStream) {
+    if state.deferred {
+      state.deferred = false
+      nghttp2_session_resume_data(session, stream)
+    }
+  }
+
+  private func notifyDrainedWriters() {
+    for (stream, state) in outbound
+    where state.writerWaiting && state.queue.readableBytes <= limits.outboundLowWatermark {
+      state.writerWaiting = false
+      delegate?.session(self, outboundDrained: stream)
+    }
+  }
+
+  private func dataProvider() -> nghttp2_data_provider {
+    nghttp2_data_provider(
+      source: nghttp2_data_source(ptr: nil),
+      read_callback: { _, stream, buffer, length, flags, _, userData in
+        HTTP2Session.from(userData).readOutbound(stream, buffer!, length, flags!)
+      })
+  }
+
+  /// nghttp2 asks for up to `length` bytes of the stream's body.
+  private func readOutbound(
+    _ stream: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ length: Int, _ flags: UnsafeMutablePointer<UInt32>
+  ) -> Int {
+    guard let state = outbound[stream] else {
+      return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
+    }
+    let count = min(length, state.queue.readableBytes)
+    if count > 0 {
+      state.queue.readWithUnsafeReadableBytes { source in
+        UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress!, byteCount: count)
+        return count
+      }
+    }
+    if state.queue.readableBytes == 0 {
+      if let trailers = state.trailers {
+        flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_EOF.rawValue)
+        if !trailers.isEmpty {
+          flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue)
+          _ = withNameValues(trailers) { nva in
+            nghttp2_submit_trailer(session, stream, nva.baseAddress, nva.count)
+          }
+        }
+      } else if count == 0 {
+        state.deferred = true
+        return Int(NGHTTP2_ERR_DEFERRED.rawValue)
+      }
+      state.queue.discardReadBytes()
+    }
+    return count
+  }
+
+  fileprivate static func from(_ userData: UnsafeMutableRawPointer?) -> HTTP2Session {
+    Unmanaged<HTTP2Session>.fromOpaque(userData!).takeUnretainedValue()
+  }
+
+  fileprivate func beginHeaders(_ stream: Int32) {
+    pendingHeaders[stream, default: []].reserveCapacity(8)
+  }
+
+  fileprivate func header(_ stream: Int32, _ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
+    pendingHeaders[stream, default: []].append(
+      HeaderField(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+  }
+
+  fileprivate func frameReceived(_ frame: UnsafePointer<nghttp2_frame>) {
+    let header = frame.pointee.hd
+    let endStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
+    switch Int(header.type) {
+    case Int(NGHTTP2_HEADERS.rawValue):
+      let headers = pendingHeaders.removeValue(forKey: header.stream_id) ?? []
+      delegate?.session(self, stream: header.stream_id, receivedHeaders: headers, endStream: endStream)
+    case Int(NGHTTP2_DATA.rawValue):
+      if endStream { delegate?.session(self, streamEnded: header.stream_id) }
+    case Int(NGHTTP2_GOAWAY.rawValue):
+      delegate?.session(
+        self, goAwayReceived: frame.pointee.goaway.last_stream_id,
+        errorCode: frame.pointee.goaway.error_code)
+    case Int(NGHTTP2_SETTINGS.rawValue):
+      if header.flags & UInt8(NGHTTP2_FLAG_ACK.rawValue) == 0 { delegate?.sessionReceivedSettings(self) }
+    case Int(NGHTTP2_PING.rawValue):
+      if header.flags & UInt8(NGHTTP2_FLAG_ACK.rawValue) != 0 { delegate?.sessionReceivedPingAck(self) }
+    default:
+      break
+    }
+  }
+
+  fileprivate func dataReceived(_ stream: Int32, _ bytes: UnsafeRawBufferPointer) {
+    delegate?.session(self, stream: stream, receivedData: bytes)
+  }
+
+  fileprivate func streamClosed(_ stream: Int32, _ errorCode: UInt32) {
+    pendingHeaders.removeValue(forKey: stream)
+    outbound.removeValue(forKey: stream)
+    delegate?.session(self, streamClosed: stream, errorCode: errorCode)
+  }
+
+  private func withNameValues<R>(
+    _ headers: [HeaderField], _ body: (UnsafeMutableBufferPointer<nghttp2_nv>) -> R
+  ) -> R {
+    // One contiguous copy of every name and value; nghttp2 copies them again on submit.
+    var storage: [UInt8] = []
+    storage.reserveCapacity(headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count })
+    var spans: [(Int, Int, Int, Int)] = []
+    spans.reserveCapacity(headers.count)
+    for field in headers {
+      let nameStart = storage.count
+      storage.append(contentsOf: field.name.utf8)
+      let valueStart = storage.count
+      storage.append(contentsOf: field.value.utf8)
+      spans.append((nameStart, valueStart - nameStart, valueStart, storage.count - valueStart))
+    }
+    return storage.withUnsafeMutableBufferPointer { bytes in
+      let base = bytes.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
+      var nva = spans.map { span in
+        nghttp2_nv(
+          name: base + span.0, value: base + span.2, namelen: span.1, valuelen: span.3,
+          flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
+      }
+      return nva.withUnsafeMutableBufferPointer { body($0) }
+    }
+  }
+}
+
+// MARK: Client additions
+
+extension HTTP2Session {
+  /// The peer's SETTINGS_MAX_CONCURRENT_STREAMS: how many streams a client may have open.
+  /// nghttp2 assumes 100 until the server's first SETTINGS arrive, then the advertised value
+  /// (unlimited, 2^32-1, when none was advertised).
+  var remoteMaxConcurrentStreams: UInt32 {
+    nghttp2_session_get_remote_settings(session, NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS)
+  }
+}
+
+private func check(_ code: Int32) throws(HTTP2SessionError) {
+  if code < 0 { throw HTTP2SessionError(code: code) }
+}
+
+/// The C callbacks: each finds its session through `user_data` and forwards.
+private func installCallbacks(_ callbacks: OpaquePointer?) {
+  nghttp2_session_callbacks_set_on_begin_headers_callback(callbacks) { _, frame, userData in
+    HTTP2Session.from(userData).beginHeaders(frame!.pointee.hd.stream_id)
+    return 0
+  }
+  nghttp2_session_callbacks_set_on_header_callback(callbacks) {
+    _, frame, name, nameLength, value, valueLength, _, userData in
+    HTTP2Session.from(userData).header(
+      frame!.pointee.hd.stream_id, UnsafeRawBufferPointer(start: name, count: nameLength),
+      UnsafeRawBufferPointer(start: value, count: valueLength))
+    return 0
+  }
+  nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks) { _, frame, userData in
+    HTTP2Session.from(userData).frameReceived(frame!)
+    return 0
+  }
+  nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks) {
+    _, _, stream, data, length, userData in
+    HTTP2Session.from(userData).dataReceived(stream, UnsafeRawBufferPointer(start: data, count: length))
+    return 0
+  }
+  nghttp2_session_callbacks_set_on_stream_close_callback(callbacks) { _, stream, errorCode, userData in
+    HTTP2Session.from(userData).streamClosed(stream, errorCode)
+    return 0
+  }
+}

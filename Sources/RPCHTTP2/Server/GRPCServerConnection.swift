@@ -1,0 +1,397 @@
+// gRPC on one server-side HTTP/2 connection: request headers are checked and routed, request
+// DATA is deframed into messages, each call runs in a task of its own, and responses come back
+// through `HTTP2ResponseSink`. Everything here runs on the connection's event loop.
+
+internal import NIOCore
+internal import RPCCore
+
+final class GRPCServerConnection: HTTP2SessionDelegate {
+  let session: HTTP2Session
+  let handler: HTTP2ConnectionHandler
+  private let router: RPCRouter
+  private let configuration: HTTP2ServerConfiguration
+  private let eventLoop: any EventLoop
+  private let peer: String
+  private let allocator: ByteBufferAllocator
+  private let acceptEncodingValue: String
+  private var streams: [Int32: ServerStream] = [:]
+  /// Set once a graceful shutdown began: the connection closes when the last stream ends.
+  private(set) var draining = false
+  /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
+  private var finalGoAwaySent = false
+
+  init(channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration) throws {
+    self.router = router
+    self.configuration = configuration
+    self.eventLoop = channel.eventLoop
+    self.allocator = channel.allocator
+    self.peer = channel.remoteAddress.map { "\($0)" } ?? "unknown"
+    self.acceptEncodingValue = CompressionNegotiation.acceptEncodingHeader(
+      configuration.acceptedEncodings)
+    self.session = try HTTP2Session(
+      role: .server, limits: configuration.limits, allocator: channel.allocator)
+    self.handler = HTTP2ConnectionHandler(session: session)
+    self.session.delegate = self
+    self.handler.owner = self
+    self.handler.onClose = { [unowned self] in self.connectionClosed() }
+  }
+
+  // MARK: Requests
+
+  func session(_ session: HTTP2Session, stream id: Int32, receivedHeaders headers: [HeaderField], endStream: Bool) {
+    if let stream = streams[id] {
+      // Trailers from the client: gRPC clients send none, but they end the request all the same.
+      if endStream { requestEnded(stream) }
+      return
+    }
+    guard !finalGoAwaySent else {
+      session.reset(stream: id, errorCode: UInt32(NGHTTP2RefusedStream))
+      return
+    }
+    openCall(id, headers, endStream: endStream)
+  }
+
+  private func openCall(_ id: Int32, _ headers: [HeaderField], endStream: Bool) {
+    var method = "", path = "", contentType = "", timeout: String?, encoding: String?
+    var acceptEncoding: String?
+    var metadata = Metadata()
+    for field in headers {
+      switch field.name {
+      case ":method": method = field.value
+      case ":path": path = field.value
+      case "content-type": contentType = field.value
+      case "grpc-timeout": timeout = field.value
+      case "grpc-encoding": encoding = field.value
+      case "grpc-accept-encoding": acceptEncoding = field.value
+      default:
+        if !Metadata.isReserved(key: field.name) {
+          metadata.appendReceivedHeader(name: field.name, value: field.value)
+        }
+      }
+    }
+
+    // Not gRPC: plain HTTP answers, so generic HTTP/2 clients and tools understand them.
+    guard method == "POST" else {
+      return respondHTTPError(id, status: "405", extra: [HeaderField("allow", "POST")], endStream)
+    }
+    guard contentType.hasPrefix("application/grpc") else {
+      return respondHTTPError(id, status: "415", extra: [], endStream)
+    }
+    guard let methodHandler = router.handler(forPath: path) else {
+      return respondTrailersOnly(id, RPCRouter.unimplementedStatus(path: path), endStream)
+    }
+    var deadline: ContinuousClock.Instant?
+    if let timeout {
+      guard let parsed = GRPCTimeout(header: timeout) else {
+        return respondTrailersOnly(
+          id, RPCStatus(code: .internal, message: "malformed grpc-timeout '\(timeout)'"), endStream)
+      }
+      deadline = parsed.deadline()
+    }
+    let requestEncoding: CompressionAlgorithm
+    do {
+      requestEncoding = try CompressionNegotiation.requestEncoding(
+        grpcEncoding: encoding, enabled: configuration.acceptedEncodings)
+    } catch {
+      return respondTrailersOnly(id, error.status, endStream)
+    }
+    let responseEncoding = CompressionNegotiation.responseEncoding(
+      preferred: configuration.responseEncoding, clientAcceptEncoding: acceptEncoding)
+
+    let context = ServerContext(
+      descriptor: methodHandler.descriptor, metadata: metadata, deadline: deadline, peer: peer)
+    let requests: ServerStream.Requests
+    if methodHandler.descriptor.kind.hasSingleRequest {
+      requests = .collecting(first: nil, count: 0)
+    } else {
+      let loop = eventLoop
+      let connection = NIOLoopBound(self, eventLoop: loop)
+      requests = .streaming(
+        RPCMessageChannel<ReceivedMessage>(highWatermark: 16) {
+          loop.execute { connection.value.resumeReading(id) }
+        })
+    }
+    let stream = ServerStream(
+      id: id, handler: methodHandler, context: context,
+      deframer: MessageDeframer(
+        compression: requestEncoding, maxReceiveSize: configuration.maxReceiveMessageSize),
+      framer: MessageFramer(
+        compression: responseEncoding, maxSendSize: configuration.maxSendMessageSize),
+      responseEncodingName: responseEncoding.isIdentity ? nil : responseEncoding.name,
+      requests: requests)
+    streams[id] = stream
+
+    if let deadline {
+      let delay = ContinuousClock.now.duration(to: deadline)
+      let nanoseconds = max(0, delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)
+      stream.deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanoseconds)) {
+        self.deadlineExpired(id)
+      }
+    }
+    if case .streaming(let channel) = requests {
+      startTask(stream, ServerRequestStream.channel(channel))
+    }
+    if endStream { requestEnded(stream) }
+  }
+
+  func session(_ session: HTTP2Session, stream id: Int32, receivedData bytes: UnsafeRawBufferPointer) {
+    guard let stream = streams[id], !stream.finished, !stream.requestEnded else {
+      session.consume(stream: id, count: bytes.count)  // nobody will read it: keep the window open
+      return
+    }
+    var chunk = bytes
+    do {
+      while let message = try stream.deframer.next(from: &chunk) {
+        deliver(ReceivedMessage(bytes: message, compressed: stream.deframer.lastMessageCompressed), to: stream)
+      }
+    } catch {
+      session.consume(stream: id, count: bytes.count)
+      return failCall(stream, error.status)
+    }
+    if stream.paused {
+      stream.unconsumedBytes += bytes.count
+    } else {
+      session.consume(stream: id, count: bytes.count)
+    }
+  }
+
+  private func deliver(_ message: ReceivedMessage, to stream: ServerStream) {
+    switch stream.requests {
+    case .collecting(let first, let count):
+      stream.requests = .collecting(first: first ?? message, count: count + 1)
+    case .streaming(let channel):
+      if channel.yield(message) == .stopProducing { stream.paused = true }
+    }
+  }
+
+  func session(_ session: HTTP2Session, streamEnded id: Int32) {
+    if let stream = streams[id] { requestEnded(stream) }
+  }
+
+  private func requestEnded(_ stream: ServerStream) {
+    guard !stream.requestEnded else { return }
+    stream.requestEnded = true
+    guard !stream.finished else { return }
+    do {
+      try stream.deframer.finish()
+    } catch {
+      if case .streaming(let channel) = stream.requests { channel.finish(throwing: error) }
+      return failCall(stream, error.status)
+    }
+    switch stream.requests {
+    case .collecting(let first, let count):
+      switch count {
+      case 0: startTask(stream, .empty)
+      case 1: startTask(stream, .single(first!.bytes, compressed: first!.compressed))
+      default:
+        failCall(
+          stream,
+          RPCStatus(code: .internal, message: "more than one request message for a single-request method"))
+      }
+    case .streaming(let channel):
+      channel.finish()
+    }
+  }
+
+  /// The request channel drained: reopen the flow-control window for what was held back.
+  func resumeReading(_ id: Int32) {
+    guard let stream = streams[id], stream.paused else { return }
+    stream.paused = false
+    session.consume(stream: id, count: stream.unconsumedBytes)
+    stream.unconsumedBytes = 0
+    handler.scheduleFlush()
+  }
+
+  private func startTask(_ stream: ServerStream, _ requests: ServerRequestStream) {
+    let sink = HTTP2ResponseSink(
+      eventLoop: eventLoop, connection: NIOLoopBound(self, eventLoop: eventLoop),
+      stream: NIOLoopBound(stream, eventLoop: eventLoop))
+    let methodHandler = stream.handler
+    let context = stream.context
+    let interceptors = router.interceptors
+    stream.task = Task {
+      await methodHandler.handle(
+        requests: requests, response: sink, context: context, interceptors: interceptors)
+    }
+  }
+
+  // MARK: Stream end
+
+  func session(_ session: HTTP2Session, streamClosed id: Int32, errorCode: UInt32) {
+    guard let stream = streams.removeValue(forKey: id) else { return }
+    stream.deadlineTimer?.cancel()
+    if !stream.finished {
+      // Reset by the client or lost with the connection: the handler's work is moot.
+      stream.finished = true
+      stream.task?.cancel()
+      if case .streaming(let channel) = stream.requests {
+        channel.finish(throwing: RPCError(code: .cancelled, message: "the client cancelled the call"))
+      }
+    }
+    stream.writeWaiter?.fail(RPCError(code: .cancelled, message: "the stream is closed"))
+    stream.writeWaiter = nil
+    if draining && streams.isEmpty { handler.closeWhenFlushed() }
+  }
+
+  func session(_ session: HTTP2Session, outboundDrained id: Int32) {
+    guard let stream = streams[id], let waiter = stream.writeWaiter else { return }
+    stream.writeWaiter = nil
+    waiter.succeed()
+  }
+
+  func session(_ session: HTTP2Session, goAwayReceived lastStreamID: Int32, errorCode: UInt32) {}
+
+  private func deadlineExpired(_ id: Int32) {
+    guard let stream = streams[id], !stream.finished else { return }
+    finish(stream, status: RPCStatus(code: .deadlineExceeded, message: "deadline exceeded"), trailers: [:])
+    stream.task?.cancel()
+    if case .streaming(let channel) = stream.requests {
+      channel.finish(throwing: RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+    }
+  }
+
+  /// Ends a call from the transport's side (bad framing, too large, too many messages).
+  private func failCall(_ stream: ServerStream, _ status: RPCStatus) {
+    guard !stream.finished else { return }
+    finish(stream, status: status, trailers: [:])
+    stream.task?.cancel()
+  }
+
+  // MARK: Responses (called through HTTP2ResponseSink, on the event loop)
+
+  func writeHeaders(_ stream: ServerStream, _ metadata: Metadata) throws(RPCError) {
+    guard !stream.finished else { throw RPCError(code: .cancelled, message: "the stream is closed") }
+    guard !stream.headersSent else { return }
+    stream.headersSent = true
+    var headers = [
+      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
+      HeaderField("grpc-accept-encoding", acceptEncodingValue),
+    ]
+    if let name = stream.responseEncodingName { headers.append(HeaderField("grpc-encoding", name)) }
+    metadata.forEachHeaderToSend { headers.append(HeaderField($0, $1)) }
+    do {
+      try session.submitResponse(stream: stream.id, headers: headers)
+    } catch {
+      throw RPCError(code: .internal, message: "cannot send headers: \(error)")
+    }
+    handler.scheduleFlush()
+  }
+
+  /// Queues one framed message; the future completes when the writer may send the next one.
+  func writeMessage(_ stream: ServerStream, _ message: [UInt8], compress: Bool) -> EventLoopFuture<Void> {
+    do {
+      try writeHeaders(stream, [:])
+      let framed = try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
+      let accepted = session.send(data: framed, stream: stream.id)
+      handler.scheduleFlush()
+      if accepted { return eventLoop.makeSucceededVoidFuture() }
+      let waiter = eventLoop.makePromise(of: Void.self)
+      stream.writeWaiter = waiter
+      return waiter.futureResult
+    } catch {
+      return eventLoop.makeFailedFuture(error)
+    }
+  }
+
+  /// Ends the response with trailers (or a trailers-only response when nothing was sent).
+  func finish(_ stream: ServerStream, status: RPCStatus, trailers: Metadata) {
+    guard !stream.finished else { return }
+    stream.finished = true
+    stream.deadlineTimer?.cancel()
+    if stream.headersSent {
+      session.finish(stream: stream.id, trailers: trailerFields(status, trailers))
+    } else {
+      var fields = [
+        HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
+        HeaderField("grpc-accept-encoding", acceptEncodingValue),
+      ]
+      fields.append(contentsOf: trailerFields(status, trailers))
+      try? session.submitHeadersOnly(stream: stream.id, headers: fields)
+    }
+    handler.scheduleFlush()
+  }
+
+  /// A whole unary response in one step.
+  func finishUnary(_ stream: ServerStream, headers: Metadata, message: [UInt8], compress: Bool, trailers: Metadata) {
+    guard !stream.finished else { return }
+    do throws(RPCError) {
+      try writeHeaders(stream, headers)
+      session.send(data: try stream.framer.framedBuffer(message, compress: compress, allocator: allocator), stream: stream.id)
+      finish(stream, status: .ok, trailers: trailers)
+    } catch {
+      finish(stream, status: error.status, trailers: error.metadata)
+    }
+  }
+
+  private func trailerFields(_ status: RPCStatus, _ trailers: Metadata) -> [HeaderField] {
+    var fields = [HeaderField("grpc-status", status.code.grpcStatusHeader)]
+    if !status.message.isEmpty {
+      fields.append(HeaderField("grpc-message", GRPCMessageEncoding.encode(status.message)))
+    }
+    trailers.forEachHeaderToSend { fields.append(HeaderField($0, $1)) }
+    return fields
+  }
+
+  private func respondTrailersOnly(_ id: Int32, _ status: RPCStatus, _ requestEnded: Bool) {
+    var fields = [
+      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
+      HeaderField("grpc-accept-encoding", acceptEncodingValue),
+    ]
+    fields.append(contentsOf: trailerFields(status, [:]))
+    try? session.submitHeadersOnly(stream: id, headers: fields)
+    stopUpload(id, requestEnded)
+    handler.scheduleFlush()
+  }
+
+  /// After an early answer, tells a client still uploading to stop (RST_STREAM NO_ERROR,
+  /// queued after the answer, as RFC 9113 §8.1 allows).
+  private func stopUpload(_ id: Int32, _ requestEnded: Bool) {
+    if !requestEnded { session.resetAfterSending(stream: id) }
+  }
+
+  private func respondHTTPError(_ id: Int32, status: String, extra: [HeaderField], _ requestEnded: Bool) {
+    var fields = [HeaderField(":status", status)]
+    fields.append(contentsOf: extra)
+    try? session.submitHeadersOnly(stream: id, headers: fields)
+    stopUpload(id, requestEnded)
+    handler.scheduleFlush()
+  }
+
+  // MARK: Shutdown
+
+  /// Starts a graceful shutdown: GOAWAY, no new calls, close when the last call ends.
+  func beginGracefulShutdown() {
+    guard !draining else { return }
+    draining = true
+    session.goAway(graceful: true)
+    handler.scheduleFlush()
+    // After a round trip the final GOAWAY names the last stream we will serve.
+    eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(200)) {
+      self.session.goAway(graceful: false)
+      self.finalGoAwaySent = true
+      self.handler.flushOutput()
+      if self.streams.isEmpty { self.handler.closeWhenFlushed() }
+    }
+  }
+
+  /// The socket is gone: every call still running is cancelled.
+  private func connectionClosed() {
+    for id in Array(streams.keys) {
+      session(session, streamClosed: id, errorCode: 0)
+    }
+  }
+
+  /// Ends every call still running (the grace period is over) and closes.
+  func forceClose() {
+    for stream in streams.values {
+      failCall(stream, RPCStatus(code: .unavailable, message: "the server is shutting down"))
+    }
+    handler.closeWhenFlushed()
+  }
+}
+
+/// NGHTTP2_REFUSED_STREAM: the stream was not processed and may be retried elsewhere.
+let NGHTTP2RefusedStream = 0x7
+
+@available(*, unavailable)
+extension GRPCServerConnection: Sendable {}

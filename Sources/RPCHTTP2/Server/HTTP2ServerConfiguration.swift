@@ -1,0 +1,34 @@
+public import RPCCore
+
+/// How an `HTTP2ServerTransport` listens and what it allows.
+public struct HTTP2ServerConfiguration: Sendable {
+  /// The address to bind; `127.0.0.1` unless told otherwise.
+  public var host: String
+  /// The port to bind; 0 picks a free one (see `HTTP2ServerTransport.listeningPort`).
+  public var port: Int
+  /// HTTP/2 settings and protections of each connection.
+  public var limits: HTTP2Limits
+  /// The largest request message accepted, after decompression (default 4 MiB).
+  public var maxReceiveMessageSize: Int
+  /// The largest response message sent.
+  public var maxSendMessageSize: Int
+  /// Encodings accepted for request messages (identity is always accepted).
+  public var acceptedEncodings: [CompressionAlgorithm]
+  /// The encoding for responses when the client accepts it and the handler allows it;
+  /// identity by default, since compression costs CPU that small messages do not repay.
+  public var responseEncoding: CompressionAlgorithm
+  /// How long in-flight calls may run after a graceful shutdown starts.
+  public var shutdownGracePeriod: Duration
+
+  /// Defaults on `host:port`.
+  public init(host: String = "127.0.0.1", port: Int = 0) {
+    self.host = host
+    self.port = port
+    self.limits = HTTP2Limits()
+    self.maxReceiveMessageSize = MessageDeframer.defaultMaxReceiveSize
+    self.maxSendMessageSize = MessageFramer.defaultMaxSendSize
+    self.acceptedEncodings = [.gzip, .deflate]
+    self.responseEncoding = .identity
+    self.shutdownGracePeriod = .seconds(10)
+  }
+}

@@ -1,0 +1,123 @@
+// Listens on a TCP port and serves gRPC over HTTP/2 (h2c with prior knowledge) with one
+// nghttp2 session per connection, on SwiftNIO event loops.
+
+public import NIOCore
+public import NIOPosix
+public import RPCCore
+internal import Synchronization
+
+/// A gRPC server transport on libnghttp2.
+public final class HTTP2ServerTransport: ServerTransport {
+  private enum State {
+    case idle
+    case listening(any Channel)
+    case stopping
+    case stopped
+  }
+
+  /// One live connection, reachable from any thread.
+  private struct LiveConnection {
+    let eventLoop: any EventLoop
+    let connection: NIOLoopBound<GRPCServerConnection>
+  }
+
+  public let configuration: HTTP2ServerConfiguration
+  private let group: any EventLoopGroup
+  private let state = Mutex<State>(.idle)
+  private let connections = Mutex<[ObjectIdentifier: LiveConnection]>([:])
+  private let bound: EventLoopPromise<SocketAddress>
+
+  /// A server with `configuration`, on `group` (by default NIO's shared event loops).
+  public init(
+    configuration: HTTP2ServerConfiguration,
+    group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+  ) {
+    self.configuration = configuration
+    self.group = group
+    self.bound = group.any().makePromise(of: SocketAddress.self)
+  }
+
+  /// The address the server listens on, once it does (useful with port 0).
+  public var listeningAddress: SocketAddress {
+    get async throws { try await bound.futureResult.get() }
+  }
+
+  public func listen(router: RPCRouter) async throws {
+    let configuration = configuration
+    let channel: any Channel
+    do {
+      channel = try await ServerBootstrap(group: group)
+        .serverChannelOption(.backlog, value: 1024)
+        .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+        .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+        .childChannelOption(.maxMessagesPerRead, value: 16)
+        .childChannelInitializer { [weak self] channel in
+          channel.eventLoop.makeCompletedFuture {
+            let connection = try GRPCServerConnection(
+              channel: channel, router: router, configuration: configuration)
+            try channel.pipeline.syncOperations.addHandler(connection.handler)
+            self?.track(connection, channel: channel)
+          }
+        }
+        .bind(host: configuration.host, port: configuration.port)
+        .get()
+    } catch {
+      bound.fail(error)
+      throw error
+    }
+    let started = state.withLock { state -> Bool in
+      guard case .idle = state else { return false }
+      state = .listening(channel)
+      return true
+    }
+    guard started else {
+      try? await channel.close()
+      bound.fail(CancellationError())
+      return
+    }
+    if let address = channel.localAddress { bound.succeed(address) }
+    try await channel.closeFuture.get()
+    // The listener is closed: wait for the connections to drain (up to the grace period).
+    let deadline = ContinuousClock.now + configuration.shutdownGracePeriod
+    while !connections.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+      try? await Task.sleep(for: .milliseconds(20))
+    }
+    let remaining = connections.withLock { $0 }
+    for live in remaining.values {
+      live.eventLoop.execute { live.connection.value.forceClose() }
+    }
+    state.withLock { $0 = .stopped }
+  }
+
+  public func beginGracefulShutdown() {
+    let listener = state.withLock { state -> (any Channel)? in
+      guard case .listening(let channel) = state else {
+        if case .idle = state { state = .stopped }
+        return nil
+      }
+      state = .stopping
+      return channel
+    }
+    listener?.close(promise: nil)
+    for live in connections.withLock({ $0 }).values {
+      live.eventLoop.execute { live.connection.value.beginGracefulShutdown() }
+    }
+  }
+
+  private func track(_ connection: GRPCServerConnection, channel: any Channel) {
+    let key = ObjectIdentifier(connection)
+    connections.withLock {
+      $0[key] = LiveConnection(
+        eventLoop: channel.eventLoop,
+        connection: NIOLoopBound(connection, eventLoop: channel.eventLoop))
+    }
+    let draining = state.withLock { state -> Bool in
+      if case .listening = state { return false }
+      return true
+    }
+    if draining { connection.beginGracefulShutdown() }
+    channel.closeFuture.whenComplete { [weak self] _ in
+      _ = self?.connections.withLock { $0.removeValue(forKey: key) }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+internal import NIOCore
+internal import RPCCore
+
+/// The state of one gRPC call on a server connection. Confined to the connection's event loop.
+final class ServerStream {
+  /// How request messages reach the handler.
+  enum Requests {
+    /// Methods whose client sends one message: collected until END_STREAM, then the task starts.
+    case collecting(first: ReceivedMessage?, count: Int)
+    /// Streaming requests: yielded into the channel the running handler reads.
+    case streaming(RPCMessageChannel<ReceivedMessage>)
+  }
+
+  let id: Int32
+  let handler: ServerMethodHandler
+  let context: ServerContext
+  var deframer: MessageDeframer
+  var framer: MessageFramer
+  /// The `grpc-encoding` of responses, or nil for identity.
+  let responseEncodingName: String?
+  var requests: Requests
+  var task: Task<Void, Never>?
+  var deadlineTimer: Scheduled<Void>?
+  /// Response headers went out (so the end is trailers, not a trailers-only response).
+  var headersSent = false
+  /// The response is finished (trailers queued) or the stream is gone.
+  var finished = false
+  /// The peer ended its side.
+  var requestEnded = false
+  /// Received bytes not yet handed back to the flow-control window (while the handler is slow).
+  var unconsumedBytes = 0
+  /// The request channel asked the connection to stop reopening the window.
+  var paused = false
+  /// A writer waits for the outbound queue to drain.
+  var writeWaiter: EventLoopPromise<Void>?
+
+  init(
+    id: Int32, handler: ServerMethodHandler, context: ServerContext, deframer: MessageDeframer,
+    framer: MessageFramer, responseEncodingName: String?, requests: Requests
+  ) {
+    self.id = id
+    self.handler = handler
+    self.context = context
+    self.deframer = deframer
+    self.framer = framer
+    self.responseEncodingName = responseEncodingName
+    self.requests = requests
+  }
+}
+
+@available(*, unavailable)
+extension ServerStream: Sendable {}
