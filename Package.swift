@@ -21,6 +21,17 @@ let package = Package(
     .library(name: "OrdersAPI", targets: ["OrdersAPI"]),
     .library(name: "InteropAPI", targets: ["InteropAPI"]),
     .library(name: "RPCStandardServices", targets: ["RPCStandardServices"]),
+    .library(name: "RPCCore", targets: ["RPCCore"]),
+    .library(name: "Storage", targets: ["Storage"]),
+    .library(name: "RPCHTTP2", targets: ["RPCHTTP2"]),
+    .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
+    .executable(name: "craftd", targets: ["craftd"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
   ],
   targets: [
     // System libraries, found through pkg-config; `providers` tells a newcomer what to install.
@@ -37,29 +48,86 @@ let package = Package(
     // The protobuf binary wire format, hand-written, with no dependencies.
     .target(name: "ProtoWire", swiftSettings: swiftSettings),
 
+    // gRPC semantics without I/O: status, metadata, deadlines, framing, routing, call APIs.
+    .target(name: "RPCCore", dependencies: ["ProtoWire", "CZlib"], swiftSettings: swiftSettings),
+
+    // The transport: gRPC over HTTP/2 on libnghttp2, driven by SwiftNIO.
+    .target(
+      name: "RPCHTTP2",
+      dependencies: [
+        "RPCCore", "CNGHTTP2",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings),
+
+    // An in-memory transport pair, so services are testable without sockets.
+    .target(name: "RPCInProcess", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
+
+    // SQLite through its C API: statements, transactions, WAL readers, migrations, text folding.
+    .target(name: "Storage", dependencies: ["CSQLite3"], swiftSettings: swiftSettings),
+
     // The contract (Protos/) as hand-written Swift messages.
     .target(name: "CommonAPI", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .target(
-      name: "CatalogueAPI", dependencies: ["ProtoWire", "CommonAPI"],
+      name: "CatalogueAPI", dependencies: ["ProtoWire", "CommonAPI", "RPCCore"],
       swiftSettings: swiftSettings),
     .target(
-      name: "MatchingAPI", dependencies: ["ProtoWire", "CommonAPI"],
+      name: "MatchingAPI", dependencies: ["ProtoWire", "CommonAPI", "RPCCore"],
       swiftSettings: swiftSettings),
     .target(
-      name: "OrdersAPI", dependencies: ["ProtoWire", "CommonAPI"],
+      name: "OrdersAPI", dependencies: ["ProtoWire", "CommonAPI", "RPCCore"],
       swiftSettings: swiftSettings),
-    .target(name: "InteropAPI", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .target(
-      name: "RPCStandardServices", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
+      name: "InteropAPI", dependencies: ["ProtoWire", "RPCCore"], swiftSettings: swiftSettings),
+    .target(
+      name: "RPCStandardServices", dependencies: ["ProtoWire", "RPCCore"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "InteropService", dependencies: ["InteropAPI", "RPCCore"], swiftSettings: swiftSettings),
+
+    // The server executable.
+    .executableTarget(
+      name: "craftd",
+      dependencies: [
+        "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      // The FileDescriptorSet of Protos/ that reflection serves (Deploy/contract/generate.sh).
+      resources: [.copy("Resources/descriptors.binpb")],
+      swiftSettings: swiftSettings),
 
     .testTarget(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RPCHTTP2Tests",
+      dependencies: ["RPCHTTP2", "RPCCore", "InteropAPI", "InteropService"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "InteropServiceTests",
+      dependencies: ["InteropAPI", "InteropService", "RPCCore", "ProtoWire", "RPCInProcess"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RPCStandardServicesTests",
+      dependencies: ["RPCStandardServices", "RPCCore", "ProtoWire"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RPCCoreTests", dependencies: ["RPCCore", "RPCInProcess"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "RPCInProcessTests", dependencies: ["RPCInProcess", "RPCCore", "InteropAPI"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ContractTests",
       dependencies: [
         "ProtoWire", "CommonAPI", "CatalogueAPI", "MatchingAPI", "OrdersAPI", "InteropAPI",
         "RPCStandardServices",
       ],
+      exclude: ["Protos"],
       resources: [.copy("Vectors")],
       swiftSettings: swiftSettings),
   ]

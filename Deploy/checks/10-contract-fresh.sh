@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when the committed contract artefacts do not match Protos/: Protos/descriptors.binpb and
+# Fails when the committed contract artefacts do not match Protos/: Sources/craftd/Resources/descriptors.binpb and
 # Tests/ContractTests/Vectors/ are regenerated into a temporary directory and compared byte for
 # byte. Also fails when grpc_tools.protoc cannot generate Python stubs for Protos/.
 # Assumes Deploy/setup.sh has run (.venv/).
@@ -17,8 +17,8 @@ bash Deploy/contract/generate.sh --out-root "$TMP" > "$TMP/generate.log" 2>&1 ||
 }
 
 stale=0
-if ! cmp -s "$TMP/Protos/descriptors.binpb" Protos/descriptors.binpb; then
-  echo "10-contract-fresh: Protos/descriptors.binpb is missing or stale" >&2
+if ! cmp -s "$TMP/Sources/craftd/Resources/descriptors.binpb" Sources/craftd/Resources/descriptors.binpb; then
+  echo "10-contract-fresh: Sources/craftd/Resources/descriptors.binpb is missing or stale" >&2
   stale=1
 fi
 if ! diff -rq "$TMP/Tests/ContractTests/Vectors" Tests/ContractTests/Vectors > "$TMP/vectors.diff" 2>&1; then

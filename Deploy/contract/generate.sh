@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the committed contract artefacts from Protos/:
-#   (a) Protos/descriptors.binpb        FileDescriptorSet of every .proto under Protos/
+#   (a) Sources/craftd/Resources/descriptors.binpb        FileDescriptorSet of every .proto under Protos/
 #                                       (--include_imports, files in sorted order); reflection
 #                                       serves it
 #   (b) Tests/ContractTests/Vectors/    shared test vectors (Deploy/contract/make_vectors.py) for
@@ -36,10 +36,10 @@ trap 'rm -rf "$TMP"' EXIT
 export LC_ALL=C PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1
 
 # (a) descriptors ------------------------------------------------------------------------------
-mkdir -p "$OUT_ROOT/Protos"
+mkdir -p "$OUT_ROOT/Sources/craftd/Resources"
 "$PY" Deploy/contract/make_vectors.py --proto-root Protos \
-  --descriptor-out "$OUT_ROOT/Protos/descriptors.binpb"
-log "Protos/descriptors.binpb: $(wc -c < "$OUT_ROOT/Protos/descriptors.binpb") bytes"
+  --descriptor-out "$OUT_ROOT/Sources/craftd/Resources/descriptors.binpb"
+log "Sources/craftd/Resources/descriptors.binpb: $(wc -c < "$OUT_ROOT/Sources/craftd/Resources/descriptors.binpb") bytes"
 
 # (b) vectors ----------------------------------------------------------------------------------
 roots=(--proto-root Protos)

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// Flags every serving subcommand shares. Each flag can also come from the environment
+/// (`CRAFTD_HOST`, `CRAFTD_PORT`, `CRAFTD_LOG_LEVEL`), so containers configure it without a
+/// command line; a flag given on the command line wins.
+struct ServerOptions: ParsableArguments {
+  @Option(help: "Address to listen on (env CRAFTD_HOST).")
+  var host: String = ProcessInfo.processInfo.environment["CRAFTD_HOST"] ?? "127.0.0.1"
+
+  @Option(help: "Port to listen on; 0 picks a free one (env CRAFTD_PORT).")
+  var port: Int = Int(ProcessInfo.processInfo.environment["CRAFTD_PORT"] ?? "") ?? 50051
+
+  @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env CRAFTD_LOG_LEVEL).")
+  var logLevel: String = ProcessInfo.processInfo.environment["CRAFTD_LOG_LEVEL"] ?? "info"
+
+  @Option(help: "Seconds in-flight calls may take to finish after SIGTERM.")
+  var shutdownGraceSeconds: Int = 10
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
+    guard Logger.Level(rawValue: logLevel) != nil else {
+      throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+    }
+  }
+
+  /// A logger writing to standard error at the chosen level.
+  func makeLogger(label: String) -> Logger {
+    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    var logger = Logger(label: label)
+    logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+    return logger
+  }
+}
