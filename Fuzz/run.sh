@@ -5,8 +5,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SECONDS_TO_RUN="${1:-600}"; shift || true
 cd "$HERE"
-swift build -c release -Xswiftc -sanitize=fuzzer,address \
-  --scratch-path "$HERE/.build" >&2
+# gold trips over ASan's debug info here (internal error in format_file_lineno): link with lld.
+swift build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path "$HERE/.build" \
+  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >&2
 BIN="$HERE/.build/release/craft-fuzz"
 CORPUS="$HERE/corpus"
 mkdir -p "$CORPUS" "$HERE/artifacts"

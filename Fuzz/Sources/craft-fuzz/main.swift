@@ -9,5 +9,5 @@ if getenv("CRAFT_FUZZ_LIST_TYPES") != nil {
   exit(0)
 }
 var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
 exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
