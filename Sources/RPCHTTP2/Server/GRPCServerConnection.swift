@@ -19,6 +19,12 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private(set) var draining = false
   /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
   private var finalGoAwaySent = false
+  /// The peer's SETTINGS arrived: the handshake is complete.
+  private var handshakeDone = false
+  /// When the last call ended (for the idle timeout).
+  private var idleSince = NIODeadline.now()
+  private var keepaliveTimeoutTask: Scheduled<Void>?
+  private var timers: [RepeatedTask] = []
 
   init(channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration) throws {
     self.router = router
@@ -34,6 +40,57 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     self.session.delegate = self
     self.handler.owner = self
     self.handler.onClose = { [unowned self] in self.connectionClosed() }
+    startTimers()
+  }
+
+  // MARK: Connection timers
+
+  private func startTimers() {
+    let loop = eventLoop.assumeIsolated()
+    loop.scheduleTask(in: TimeAmount(configuration.handshakeTimeout)) {
+      if !self.handshakeDone { self.handler.close() }
+    }
+    let connection = NIOLoopBound(self, eventLoop: eventLoop)
+    if let idle = configuration.idleTimeout {
+      let check = TimeAmount.nanoseconds(TimeAmount(idle).nanoseconds / 4)
+      timers.append(
+        eventLoop.scheduleRepeatedTask(initialDelay: check, delay: check) { _ in
+          connection.value.closeIfIdle(for: TimeAmount(idle))
+        })
+    }
+    if let interval = configuration.keepaliveInterval {
+      timers.append(
+        eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(interval), delay: TimeAmount(interval)) { _ in
+          connection.value.sendKeepalive()
+        })
+    }
+  }
+
+  private func closeIfIdle(for idle: TimeAmount) {
+    if streams.isEmpty, !draining, NIODeadline.now() - idleSince >= idle {
+      beginGracefulShutdown()
+    }
+  }
+
+  private func sendKeepalive() {
+    guard keepaliveTimeoutTask == nil else { return }
+    session.ping()
+    handler.scheduleFlush()
+    keepaliveTimeoutTask = eventLoop.assumeIsolated().scheduleTask(
+      in: TimeAmount(configuration.keepaliveTimeout)
+    ) {
+      // No answer: the peer or the path is gone.
+      self.handler.close()
+    }
+  }
+
+  func sessionReceivedPingAck(_ session: HTTP2Session) {
+    keepaliveTimeoutTask?.cancel()
+    keepaliveTimeoutTask = nil
+  }
+
+  func sessionReceivedSettings(_ session: HTTP2Session) {
+    handshakeDone = true
   }
 
   // MARK: Requests
@@ -230,6 +287,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     }
     stream.writeWaiter?.fail(RPCError(code: .cancelled, message: "the stream is closed"))
     stream.writeWaiter = nil
+    if streams.isEmpty { idleSince = .now() }
     if draining && streams.isEmpty { handler.closeWhenFlushed() }
   }
 
@@ -376,6 +434,9 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
 
   /// The socket is gone: every call still running is cancelled.
   private func connectionClosed() {
+    for timer in timers { timer.cancel() }
+    timers = []
+    keepaliveTimeoutTask?.cancel()
     for id in Array(streams.keys) {
       session(session, streamClosed: id, errorCode: 0)
     }

@@ -19,6 +19,15 @@ public struct HTTP2ServerConfiguration: Sendable {
   public var responseEncoding: CompressionAlgorithm
   /// How long in-flight calls may run after a graceful shutdown starts.
   public var shutdownGracePeriod: Duration
+  /// A new connection must complete the HTTP/2 preface and SETTINGS within this time
+  /// (a client that never does holds a socket for nothing).
+  public var handshakeTimeout: Duration
+  /// A connection with no call for this long is closed with GOAWAY; `nil` keeps it.
+  public var idleTimeout: Duration?
+  /// How often to PING a connection to check the peer is alive; `nil` never pings.
+  public var keepaliveInterval: Duration?
+  /// How long to wait for a PING's answer before closing the connection.
+  public var keepaliveTimeout: Duration
 
   /// Defaults on `host:port`.
   public init(host: String = "127.0.0.1", port: Int = 0) {
@@ -30,5 +39,9 @@ public struct HTTP2ServerConfiguration: Sendable {
     self.acceptedEncodings = [.gzip, .deflate]
     self.responseEncoding = .identity
     self.shutdownGracePeriod = .seconds(10)
+    self.handshakeTimeout = .seconds(10)
+    self.idleTimeout = .seconds(300)
+    self.keepaliveInterval = .seconds(7200)
+    self.keepaliveTimeout = .seconds(20)
   }
 }
