@@ -86,12 +86,15 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "InteropService", dependencies: ["InteropAPI", "RPCCore"], swiftSettings: swiftSettings),
+    .target(
+      name: "Catalogue", dependencies: ["CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
+      swiftSettings: swiftSettings),
 
     // The server executable.
     .executableTarget(
       name: "craftd",
       dependencies: [
-        "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService",
+        "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue", "CatalogueAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,6 +105,10 @@ let package = Package(
 
     .testTarget(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CatalogueTests",
+      dependencies: ["Catalogue", "CatalogueAPI", "RPCInProcess", "RPCCore", "Storage"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
     .testTarget(

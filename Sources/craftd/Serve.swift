@@ -1,4 +1,7 @@
 import ArgumentParser
+import Catalogue
+import CatalogueAPI
+import Foundation
 import Logging
 import RPCCore
 import RPCStandardServices
@@ -11,22 +14,42 @@ struct Serve: AsyncParsableCommand {
 
   @OptionGroup var options: ServerOptions
 
-  @Option(help: "Directory for the services' SQLite files.")
-  var dataDir: String = ".data/craftd"
+  @Option(help: "Directory for the services' SQLite files (env CRAFTD_DATA_DIR).")
+  var dataDir: String = ProcessInfo.processInfo.environment["CRAFTD_DATA_DIR"] ?? ".data/craftd"
 
-  @Flag(help: "Seed an empty data directory with demo villages, producers and listings.")
+  @Flag(help: "Seed an empty catalogue with the demo villages, producers and listings.")
   var demo = false
 
   func run() async throws {
     let logger = options.makeLogger(label: "craftd")
-    // The catalogue, matching and orders services join this list as they land (issues 4–6);
-    // until then `serve` answers health and reflection only, and says so.
-    let standard = try StandardServices.make(registering: [])
-    if demo {
-      logger.warning("--demo: no service stores data yet; nothing to seed", metadata: ["data-dir": "\(dataDir)"])
-    }
+    try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+    let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
+    if demo { try await seedDemo(catalogue, logger: logger) }
+    // Matching and orders join this list as they land (issues 5 and 6).
+    let standard = try StandardServices.make(registering: [CatalogueServiceImpl(store: catalogue)])
     try await options.serve(standard.router, logger: logger) {
       standard.health.enterShutdown()
     }
+    await catalogue.close()
+  }
+
+  /// Seeds the deterministic demo catalogue, only into an empty database.
+  private func seedDemo(_ catalogue: CatalogueStore, logger: Logger) async throws {
+    var probe = ListProducersRequest()
+    probe.pageSize = 1
+    guard try await catalogue.listProducers(probe, caller: .system).producers.isEmpty else {
+      logger.info("demo: the catalogue has data already; not seeding", metadata: ["data-dir": "\(dataDir)"])
+      return
+    }
+    let start = ContinuousClock.now
+    let demo = DemoCatalogue.generate()
+    let summary = try await catalogue.seed(
+      villages: demo.villages, producers: demo.producers, listings: demo.listings)
+    logger.info(
+      "demo: seeded",
+      metadata: [
+        "villages": "\(summary.villages)", "producers": "\(summary.producers)",
+        "listings": "\(summary.listings)", "duration": "\(ContinuousClock.now - start)",
+      ])
   }
 }

@@ -1,0 +1,167 @@
+public import Storage
+
+/// The catalogue's SQLite schema, as `user_version` migrations.
+///
+/// Every object keeps its full message in `data` (the protobuf encoding of the editable fields)
+/// next to the few columns that queries filter, sort and join on. Server-set fields (id,
+/// version, timestamps, status, village of a listing) live only in columns and are patched into
+/// the message when it is read, so there is one source of truth for each of them.
+///
+/// Search is an FTS5 **external-content** index over a view of folded text (tone marks and
+/// `đ`/`Đ` removed by `fold()`), kept in sync by triggers on `listing`. Producer and village
+/// names are copied into `listing.producer_text`/`village_text`, so the triggers read only the
+/// listing's own row: an external-content index must be told the exact old values on delete,
+/// and a trigger that joined the producer would see its *new* name after a rename.
+///
+/// `change_event.seq` is an `AUTOINCREMENT` key, so a sequence number is never reused, and it
+/// is assigned inside the same write transaction as the change it records. With one writer,
+/// commit order is seq order: a reader that sees seq N also sees every seq below it.
+public enum CatalogueSchema {
+  /// Migrations in order; ship them forever, add new ones at the end.
+  public static let migrations: [Migration] = [
+    Migration(
+      version: 1,
+      sql: """
+        CREATE TABLE village(
+          id TEXT PRIMARY KEY,
+          name_vi TEXT NOT NULL DEFAULT '',
+          name_en TEXT NOT NULL DEFAULT '',
+          district TEXT NOT NULL DEFAULT '',
+          district_folded TEXT NOT NULL DEFAULT '',
+          data BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX village_district ON village(district_folded);
+
+        CREATE TABLE village_craft(
+          village_id TEXT NOT NULL REFERENCES village(id) ON DELETE CASCADE,
+          category INTEGER NOT NULL,
+          PRIMARY KEY(category, village_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE producer(
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          village_id TEXT NOT NULL REFERENCES village(id),
+          name_vi TEXT NOT NULL DEFAULT '',
+          name_en TEXT NOT NULL DEFAULT '',
+          deleted INTEGER NOT NULL DEFAULT 0,
+          version INTEGER NOT NULL,
+          created_ms INTEGER NOT NULL,
+          updated_ms INTEGER NOT NULL,
+          data BLOB NOT NULL
+        );
+        CREATE INDEX producer_village ON producer(village_id, id);
+
+        -- One row per certificate; dates as yyyymmdd integers, open ends as 0 / 99991231.
+        CREATE TABLE certification(
+          producer_rowid INTEGER NOT NULL REFERENCES producer(rowid) ON DELETE CASCADE,
+          type INTEGER NOT NULL,
+          valid_from INTEGER NOT NULL,
+          valid_to INTEGER NOT NULL
+        );
+        CREATE INDEX certification_producer ON certification(producer_rowid, type, valid_to);
+
+        CREATE TABLE listing(
+          rowid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          producer_rowid INTEGER NOT NULL REFERENCES producer(rowid),
+          producer_id TEXT NOT NULL,
+          village_id TEXT NOT NULL,
+          sku TEXT NOT NULL,
+          sku_folded TEXT NOT NULL,
+          status INTEGER NOT NULL,
+          category INTEGER NOT NULL,
+          hs_digits TEXT NOT NULL,
+          moq INTEGER NOT NULL,
+          lead_time_days INTEGER NOT NULL,
+          monthly_capacity INTEGER NOT NULL,
+          incoterm INTEGER NOT NULL,
+          title_vi TEXT NOT NULL DEFAULT '',
+          title_en TEXT NOT NULL DEFAULT '',
+          description_vi TEXT NOT NULL DEFAULT '',
+          description_en TEXT NOT NULL DEFAULT '',
+          materials TEXT NOT NULL DEFAULT '',
+          producer_text TEXT NOT NULL DEFAULT '',
+          village_text TEXT NOT NULL DEFAULT '',
+          version INTEGER NOT NULL,
+          created_ms INTEGER NOT NULL,
+          updated_ms INTEGER NOT NULL,
+          data BLOB NOT NULL
+        );
+        -- A SKU is unique among a producer's listings that are not deleted.
+        CREATE UNIQUE INDEX listing_producer_sku ON listing(producer_id, sku_folded)
+          WHERE status != 3;
+        CREATE INDEX listing_producer ON listing(producer_id, rowid);
+        CREATE INDEX listing_village ON listing(village_id, rowid);
+        CREATE INDEX listing_status_id ON listing(status, id);
+        CREATE INDEX listing_hs ON listing(hs_digits);
+
+        -- Materials folded, one row each, for the exact material filter.
+        CREATE TABLE listing_material(
+          listing_rowid INTEGER NOT NULL REFERENCES listing(rowid) ON DELETE CASCADE,
+          material TEXT NOT NULL,
+          PRIMARY KEY(material, listing_rowid)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE price_tier(
+          listing_rowid INTEGER NOT NULL REFERENCES listing(rowid) ON DELETE CASCADE,
+          currency TEXT NOT NULL,
+          min_quantity INTEGER NOT NULL,
+          unit_price_minor INTEGER NOT NULL,
+          PRIMARY KEY(listing_rowid, currency, min_quantity)
+        ) WITHOUT ROWID;
+        CREATE INDEX price_tier_currency ON price_tier(currency, unit_price_minor);
+
+        -- What FTS5 reads back when it needs column values ('rebuild', integrity checks).
+        CREATE VIEW listing_fts_content AS
+          SELECT rowid,
+            fold(title_vi || ' ' || title_en) AS title,
+            fold(description_vi || ' ' || description_en) AS description,
+            fold(materials) AS materials,
+            fold(producer_text) AS producer,
+            fold(village_text) AS village
+          FROM listing;
+        CREATE VIRTUAL TABLE listing_fts USING fts5(
+          title, description, materials, producer, village,
+          content = 'listing_fts_content', content_rowid = 'rowid',
+          tokenize = "unicode61 remove_diacritics 2"
+        );
+        CREATE TRIGGER listing_fts_ai AFTER INSERT ON listing BEGIN
+          INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
+            VALUES (new.rowid, fold(new.title_vi || ' ' || new.title_en),
+              fold(new.description_vi || ' ' || new.description_en), fold(new.materials),
+              fold(new.producer_text), fold(new.village_text));
+        END;
+        CREATE TRIGGER listing_fts_ad AFTER DELETE ON listing BEGIN
+          INSERT INTO listing_fts(listing_fts, rowid, title, description, materials, producer, village)
+            VALUES ('delete', old.rowid, fold(old.title_vi || ' ' || old.title_en),
+              fold(old.description_vi || ' ' || old.description_en), fold(old.materials),
+              fold(old.producer_text), fold(old.village_text));
+        END;
+        -- Only when indexed text changes: status and version bumps leave the index alone.
+        CREATE TRIGGER listing_fts_au AFTER UPDATE OF
+          title_vi, title_en, description_vi, description_en, materials, producer_text, village_text
+          ON listing BEGIN
+          INSERT INTO listing_fts(listing_fts, rowid, title, description, materials, producer, village)
+            VALUES ('delete', old.rowid, fold(old.title_vi || ' ' || old.title_en),
+              fold(old.description_vi || ' ' || old.description_en), fold(old.materials),
+              fold(old.producer_text), fold(old.village_text));
+          INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
+            VALUES (new.rowid, fold(new.title_vi || ' ' || new.title_en),
+              fold(new.description_vi || ' ' || new.description_en), fold(new.materials),
+              fold(new.producer_text), fold(new.village_text));
+        END;
+
+        CREATE TABLE change_event(
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          time_ms INTEGER NOT NULL,
+          change_type INTEGER NOT NULL,
+          entity_type INTEGER NOT NULL,
+          entity_id TEXT NOT NULL,
+          actor_role INTEGER NOT NULL,
+          actor_id TEXT NOT NULL,
+          snapshot BLOB NOT NULL
+        );
+        """)
+  ]
+}
