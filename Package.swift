@@ -113,7 +113,11 @@ let package = Package(
       name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RPCHTTP2Tests",
-      dependencies: ["RPCHTTP2", "RPCCore", "InteropAPI", "InteropService"],
+      dependencies: [
+        "RPCHTTP2", "RPCCore", "InteropAPI", "InteropService",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "InteropServiceTests",

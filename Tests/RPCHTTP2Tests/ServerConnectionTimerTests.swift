@@ -1,40 +1,40 @@
 // Connection-level timers of the server: a peer that never completes the handshake, and an idle
-// connection, are closed; a raw TCP socket shows it (EOF), with no client library in between.
+// connection, are closed; a plain TCP channel shows it, with no HTTP/2 client in between.
 
-import Foundation
-import Glibc
 import NIOCore
+import NIOPosix
 import RPCCore
 import RPCHTTP2
 import Testing
 
 @Suite("Server connection timers")
 struct ServerConnectionTimerTests {
-  /// Connects a plain TCP socket to 127.0.0.1:`port`, optionally sends `bytes`, and returns how
-  /// long the server took to close it (reading until EOF), or nil after `limit`.
-  private func secondsUntilServerCloses(port: Int, sending bytes: [UInt8] = [], limit: Double) -> Double? {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+  /// Connects a plain TCP channel (no HTTP/2 on our side) to 127.0.0.1:`port`, optionally
+  /// sends `bytes`, and returns how long the server took to close it, or nil after `limit`.
+  private func secondsUntilServerCloses(
+    port: Int, sending bytes: [UInt8] = [], limit: Duration
+  ) async throws -> Double? {
+    let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .connect(host: "127.0.0.1", port: port).get()
+    if !bytes.isEmpty { try await channel.writeAndFlush(ByteBuffer(bytes: bytes)).get() }
+    let start = ContinuousClock.now
+    let closed = await withTaskGroup(of: Bool.self) { group in
+      group.addTask {
+        try? await channel.closeFuture.get()
+        return true
       }
+      group.addTask {
+        try? await Task.sleep(for: limit)
+        return false
+      }
+      let first = await group.next()!
+      group.cancelAll()
+      if !first { try? await channel.close() }
+      return first
     }
-    guard connected == 0 else { return nil }
-    if !bytes.isEmpty { _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) } }
-    var timeout = timeval(tv_sec: Int(limit), tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    let start = Date()
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let n = recv(fd, &buffer, buffer.count, 0)
-      if n == 0 { return Date().timeIntervalSince(start) }
-      if n < 0 { return nil }  // timed out (or reset)
-    }
+    guard closed else { return nil }
+    let elapsed = (ContinuousClock.now - start).components
+    return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
   }
 
   private func withServer(
@@ -53,7 +53,7 @@ struct ServerConnectionTimerTests {
   @Test("a peer that never sends the HTTP/2 preface is disconnected after the handshake timeout")
   func handshakeTimeout() async throws {
     try await withServer({ $0.handshakeTimeout = .milliseconds(300) }) { port in
-      let closedAfter = secondsUntilServerCloses(port: port, limit: 5)
+      let closedAfter = try await secondsUntilServerCloses(port: port, limit: .seconds(5))
       #expect(closedAfter != nil)
       #expect((closedAfter ?? 99) < 3)
     }
@@ -67,7 +67,7 @@ struct ServerConnectionTimerTests {
       $0.handshakeTimeout = .seconds(30)
       $0.idleTimeout = .milliseconds(400)
     }) { port in
-      let closedAfter = secondsUntilServerCloses(port: port, sending: preface, limit: 5)
+      let closedAfter = try await secondsUntilServerCloses(port: port, sending: preface, limit: .seconds(5))
       #expect(closedAfter != nil)
       #expect((closedAfter ?? 99) < 3)
     }
@@ -80,7 +80,8 @@ struct ServerConnectionTimerTests {
       $0.handshakeTimeout = .milliseconds(200)
       $0.idleTimeout = nil
     }) { port in
-      #expect(secondsUntilServerCloses(port: port, sending: preface, limit: 1) == nil)
+      let closedAfter = try await secondsUntilServerCloses(port: port, sending: preface, limit: .seconds(1))
+      #expect(closedAfter == nil)
     }
   }
 }
