@@ -107,7 +107,11 @@ let package = Package(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .testTarget(
       name: "CatalogueTests",
-      dependencies: ["Catalogue", "CatalogueAPI", "RPCInProcess", "RPCCore", "Storage"],
+      dependencies: ["RPCTestSupport", "Catalogue", "CatalogueAPI", "RPCInProcess", "RPCCore", "Storage"],
+      swiftSettings: swiftSettings),
+    // Helpers shared by the RPC-level test targets.
+    .target(
+      name: "RPCTestSupport", dependencies: ["RPCCore"], path: "Tests/RPCTestSupport",
       swiftSettings: swiftSettings),
     .testTarget(
       name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
@@ -121,16 +125,16 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "InteropServiceTests",
-      dependencies: ["InteropAPI", "InteropService", "RPCCore", "ProtoWire", "RPCInProcess"],
+      dependencies: ["RPCTestSupport", "InteropAPI", "InteropService", "RPCCore", "ProtoWire", "RPCInProcess"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "RPCStandardServicesTests",
       dependencies: ["RPCStandardServices", "RPCCore", "ProtoWire"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "RPCCoreTests", dependencies: ["RPCCore", "RPCInProcess"], swiftSettings: swiftSettings),
+      name: "RPCCoreTests", dependencies: ["RPCTestSupport", "RPCCore", "RPCInProcess"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "RPCInProcessTests", dependencies: ["RPCInProcess", "RPCCore", "InteropAPI"],
+      name: "RPCInProcessTests", dependencies: ["RPCTestSupport", "RPCInProcess", "RPCCore", "InteropAPI"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ContractTests",

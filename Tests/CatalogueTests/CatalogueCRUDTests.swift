@@ -3,6 +3,7 @@ import CatalogueAPI
 import CommonAPI
 import RPCCore
 import Storage
+import RPCTestSupport
 import Testing
 
 @Suite("Catalogue: producers and listings")

@@ -2,6 +2,7 @@ import Catalogue
 import CatalogueAPI
 import CommonAPI
 import RPCCore
+import RPCTestSupport
 import Testing
 
 @Suite("Catalogue: search")

@@ -66,17 +66,6 @@ struct Harness {
   }
 }
 
-/// Runs `body`, which must throw an `RPCError`, and returns it (nil if it did not throw one).
-func rpcError(_ body: () async throws -> Void) async -> RPCError? {
-  do {
-    try await body()
-    return nil
-  } catch let error as RPCError {
-    return error
-  } catch {
-    return nil
-  }
-}
 
 enum Fixtures {
   static func village(

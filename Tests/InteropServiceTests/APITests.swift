@@ -2,6 +2,7 @@ import InteropAPI
 import InteropService
 import ProtoWire
 import RPCCore
+import RPCTestSupport
 import Testing
 
 /// The hand-written contract (descriptors, handlers) and the RPCCore plumbing that carries a

@@ -1,6 +1,7 @@
 import InteropAPI
 import InteropService
 import RPCCore
+import RPCTestSupport
 import Testing
 
 /// The streaming server features of doc/interop-test-descriptions.md.

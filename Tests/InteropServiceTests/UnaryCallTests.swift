@@ -3,6 +3,7 @@ import InteropService
 import ProtoWire
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
 import Testing
 
 /// The unary server features of doc/interop-test-descriptions.md, through the typed client,

@@ -1,6 +1,7 @@
 import ProtoWire
 import RPCInProcess
 import Synchronization
+import RPCTestSupport
 import Testing
 
 @testable import RPCCore

@@ -1,4 +1,5 @@
 import ProtoWire
+import RPCTestSupport
 import Testing
 
 @testable import RPCCore

@@ -2,6 +2,7 @@ import InteropAPI
 import RPCCore
 import RPCInProcess
 import Synchronization
+import RPCTestSupport
 import Testing
 
 /// The four call kinds through `InProcessTransport`, with metadata, statuses and the unary

@@ -195,17 +195,6 @@ func makeClient(
     transport: InProcessTransport(serving: fixture.router, configuration: configuration).client)
 }
 
-/// The `RPCError` `body` throws, or nil.
-func rpcError(_ body: () async throws -> Void) async -> RPCError? {
-  do {
-    try await body()
-    return nil
-  } catch let error as RPCError {
-    return error
-  } catch {
-    return RPCError(code: .unknown, message: "not an RPCError: \(error)")
-  }
-}
 
 /// `Payload(text)` serialized by hand (field 2, length-delimited; short texts only), for the
 /// tests that write raw streams.

@@ -1,6 +1,7 @@
 import InteropAPI
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
 import Testing
 
 /// `listen`, graceful shutdown and stopping.

@@ -2,6 +2,7 @@ import InteropAPI
 import RPCCore
 import RPCInProcess
 import Synchronization
+import RPCTestSupport
 import Testing
 
 /// Deadlines, cancellation, back-pressure, size limits and the compressed flag.
