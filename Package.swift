@@ -25,6 +25,7 @@ let package = Package(
     .library(name: "Storage", targets: ["Storage"]),
     .library(name: "RPCHTTP2", targets: ["RPCHTTP2"]),
     .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
+    .library(name: "Auth", targets: ["Auth"]),
     .executable(name: "craftd", targets: ["craftd"]),
   ],
   dependencies: [
@@ -32,6 +33,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
   ],
   targets: [
     // System libraries, found through pkg-config; `providers` tells a newcomer what to install.
@@ -86,15 +88,23 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "InteropService", dependencies: ["InteropAPI", "RPCCore"], swiftSettings: swiftSettings),
+    // Bearer tokens (HMAC-SHA256, revocable) and the caller every service authorizes.
     .target(
-      name: "Catalogue", dependencies: ["CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
+      name: "Auth",
+      dependencies: [
+        "CommonAPI", "RPCCore", "Storage", .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "Catalogue", dependencies: ["Auth", "CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
       swiftSettings: swiftSettings),
 
     // The server executable.
     .executableTarget(
       name: "craftd",
       dependencies: [
-        "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue", "CatalogueAPI",
+        "Auth", "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue",
+        "CatalogueAPI", "CommonAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -107,11 +117,18 @@ let package = Package(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .testTarget(
       name: "CatalogueTests",
-      dependencies: ["RPCTestSupport", "Catalogue", "CatalogueAPI", "RPCInProcess", "RPCCore", "Storage"],
+      dependencies: [
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "RPCInProcess",
+        "RPCCore", "Storage",
+      ],
       swiftSettings: swiftSettings),
     // Helpers shared by the RPC-level test targets.
     .target(
       name: "RPCTestSupport", dependencies: ["RPCCore"], path: "Tests/RPCTestSupport",
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "AuthTests",
+      dependencies: ["RPCTestSupport", "Auth", "CommonAPI", "RPCCore"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),

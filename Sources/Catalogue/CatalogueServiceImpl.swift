@@ -1,3 +1,4 @@
+internal import Auth
 public import CatalogueAPI
 internal import CommonAPI
 public import RPCCore
@@ -5,10 +6,12 @@ public import RPCCore
 /// `craft.catalogue.v1.CatalogueService` over a ``CatalogueStore``: decodes what the wire
 /// gives, resolves the caller, and maps domain errors to statuses (``CatalogueError``).
 ///
-/// **Auth is not enforced yet.** Every method resolves a ``Caller`` from the context (set by a
-/// future auth interceptor; `.anonymous` until then) and every write passes through
-/// ``authorizeWrite(_:producerID:)``, which today allows everything. The caller is recorded in
-/// change events and shapes reads (drafts and contacts only for owner/admin/system).
+/// Authorization: every method resolves the ``Caller`` the ``AuthInterceptor`` established.
+/// Reads of public data need no token (drafts and producer contacts are shown only to their
+/// owner, admins and the platform). Writes need a token: a producer changes only its own
+/// producer and listings (the owner of an existing listing is checked inside the write
+/// transaction), admins and the platform everything, buyers and analysts nothing. The change
+/// feed is for analysts, admins and the platform (other services).
 public struct CatalogueServiceImpl: CatalogueServiceProtocol {
   /// The data the service serves.
   public let store: CatalogueStore
@@ -20,11 +23,6 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
     self.store = store
     self.importBatchSize = importBatchSize
   }
-
-  /// The seam for write permissions: a producer-role caller may change only `producerID`'s
-  /// objects, admins and the system everything, others nothing. **Not enforced yet** — it
-  /// returns without checking until tokens exist (issue 4, item 5).
-  func authorizeWrite(_ caller: Caller, producerID: String) throws {}
 
   // MARK: Villages
 
@@ -46,11 +44,13 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
   public func createProducer(_ request: CreateProducerRequest, context: ServerContext)
     async throws -> ServerResponse<Producer>
   {
-    guard let producer = request.producer else {
+    guard var producer = request.producer else {
       throw CatalogueError.invalidArgument(field: "producer", reason: "required")
     }
     let caller = Caller.from(context)
-    try authorizeWrite(caller, producerID: producer.id)
+    // A producer registers itself under the id its token is bound to.
+    if producer.id.isEmpty && caller.role == .producer { producer.id = caller.id }
+    if !caller.isPrivileged { try caller.requireEditor(ofProducer: producer.id) }
     return ServerResponse(try await store.createProducer(producer, caller: caller))
   }
 
@@ -61,7 +61,7 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
       throw CatalogueError.invalidArgument(field: "producer", reason: "required")
     }
     let caller = Caller.from(context)
-    try authorizeWrite(caller, producerID: producer.id)
+    try caller.requireEditor(ofProducer: producer.id)
     return ServerResponse(
       try await store.updateProducer(
         producer, expectedVersion: request.expectedVersion, caller: caller))
@@ -71,7 +71,7 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
     async throws -> ServerResponse<Producer>
   {
     let caller = Caller.from(context)
-    try authorizeWrite(caller, producerID: request.id)
+    try caller.requireEditor(ofProducer: request.id)
     return ServerResponse(
       try await store.deleteProducer(
         id: request.id, expectedVersion: request.expectedVersion, caller: caller))
@@ -99,7 +99,7 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
     }
     let caller = Caller.from(context)
     if listing.producerId.isEmpty && caller.role == .producer { listing.producerId = caller.id }
-    try authorizeWrite(caller, producerID: listing.producerId)
+    try caller.requireEditor(ofProducer: listing.producerId)
     return ServerResponse(try await store.createListing(listing, caller: caller))
   }
 
@@ -109,8 +109,9 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
     guard let listing = request.listing else {
       throw CatalogueError.invalidArgument(field: "listing", reason: "required")
     }
+    // The stored listing's owner is checked in the write transaction.
     let caller = Caller.from(context)
-    try authorizeWrite(caller, producerID: listing.producerId)
+    try caller.requireRole(.producer)
     return ServerResponse(
       try await store.updateListing(
         listing, expectedVersion: request.expectedVersion, caller: caller))
@@ -119,9 +120,9 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
   public func deleteListing(_ request: DeleteListingRequest, context: ServerContext)
     async throws -> ServerResponse<Listing>
   {
+    // The stored listing's owner is checked in the write transaction.
     let caller = Caller.from(context)
-    // The owner check will need the stored listing's producer; today there is none.
-    try authorizeWrite(caller, producerID: "")
+    try caller.requireRole(.producer)
     return ServerResponse(
       try await store.deleteListing(
         id: request.id, expectedVersion: request.expectedVersion, caller: caller))
@@ -156,8 +157,9 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
   public func bulkImport(_ requests: RequestStream<BulkImportRow>, context: ServerContext)
     async throws -> ServerResponse<BulkImportResponse>
   {
+    // Each row's owner is checked on its own; a row of another producer is rejected alone.
     let caller = Caller.from(context)
-    try authorizeWrite(caller, producerID: "")
+    try caller.requireRole(.producer)
     var response = BulkImportResponse()
     var pending: [BulkImportRow] = []
     func flush() async throws {
@@ -187,6 +189,7 @@ public struct CatalogueServiceImpl: CatalogueServiceProtocol {
     _ request: WatchChangesRequest, responses: ServerResponseWriter<ChangeEvent>,
     context: ServerContext
   ) async throws -> Metadata {
+    try Caller.from(context).requireRole(.analyst)
     for type in request.entityTypes where !(1...3).contains(type.rawValue) {
       throw CatalogueError.invalidArgument(field: "entity_types", reason: "unknown entity type \(type)")
     }

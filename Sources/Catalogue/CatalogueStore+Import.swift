@@ -1,4 +1,6 @@
+public import Auth
 public import CatalogueAPI
+internal import CommonAPI
 internal import Storage
 
 extension CatalogueStore {
@@ -8,6 +10,9 @@ extension CatalogueStore {
   /// A listing row whose producer already has a (not deleted) listing with the same SKU
   /// updates it without a version check; a producer row with a known id updates it, with an
   /// unknown or empty id creates it.
+  ///
+  /// A producer-role caller imports only its own rows: a row naming no producer is taken as
+  /// its own, a row naming another producer is rejected (`producer_id`), alone.
   public func importRows(_ rows: [BulkImportRow], caller: Caller) async throws
     -> [BulkImportResponse.RowResult]
   {
@@ -20,9 +25,11 @@ extension CatalogueStore {
     let prepared: [(Int64, Prepared)] = rows.map { row in
       do throws(CatalogueError) {
         switch row.item {
-        case .listing(let listing):
+        case .listing(var listing):
+          try Self.claim(&listing.producerId, for: caller, field: "producer_id")
           return (row.rowNumber, .listing(try CatalogueValidation.listing(listing, prefix: "")))
-        case .producer(let producer):
+        case .producer(var producer):
+          try Self.claim(&producer.id, for: caller, field: "id")
           return (row.rowNumber, .producer(try CatalogueValidation.producer(producer, prefix: "")))
         case nil:
           return (row.rowNumber, .rejected(field: "item", reason: "neither a listing nor a producer"))
@@ -83,6 +90,18 @@ extension CatalogueStore {
         results.append(result)
       }
       return results
+    }
+  }
+
+  /// Fills an empty producer id with a producer caller's own; refuses another producer's id.
+  private static func claim(_ producerID: inout String, for caller: Caller, field: String)
+    throws(CatalogueError)
+  {
+    guard !caller.isPrivileged else { return }
+    if producerID.isEmpty && caller.role == .producer { producerID = caller.id }
+    guard caller.role == .producer, producerID == caller.id else {
+      throw .invalidArgument(
+        field: field, reason: "producer \(caller.id) may import only its own rows, not \(producerID)'s")
     }
   }
 }

@@ -1,3 +1,4 @@
+public import Auth
 public import CatalogueAPI
 
 extension CatalogueStore {

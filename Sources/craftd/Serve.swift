@@ -1,4 +1,5 @@
 import ArgumentParser
+import Auth
 import Catalogue
 import CatalogueAPI
 import Foundation
@@ -23,14 +24,18 @@ struct Serve: AsyncParsableCommand {
   func run() async throws {
     let logger = options.makeLogger(label: "craftd")
     try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+    let authority = try TokenAuthority(dataDirectory: dataDir)
     let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
     if demo { try await seedDemo(catalogue, logger: logger) }
     // Matching and orders join this list as they land (issues 5 and 6).
-    let standard = try StandardServices.make(registering: [CatalogueServiceImpl(store: catalogue)])
+    let standard = try StandardServices.make(
+      registering: [CatalogueServiceImpl(store: catalogue)],
+      interceptors: [AuthInterceptor(authority: authority)])
     try await options.serve(standard.router, logger: logger) {
       standard.health.enterShutdown()
     }
     await catalogue.close()
+    await authority.close()
   }
 
   /// Seeds the deterministic demo catalogue, only into an empty database.

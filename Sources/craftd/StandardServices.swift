@@ -8,9 +8,11 @@ struct StandardServices {
   let health: HealthService
 
   /// A router serving `services`, health (every service SERVING) and reflection over the
-  /// committed descriptor set.
-  static func make(registering services: [any RPCService]) throws -> StandardServices {
-    var router = RPCRouter()
+  /// committed descriptor set, with `interceptors` around every call.
+  static func make(
+    registering services: [any RPCService], interceptors: [any ServerInterceptor] = []
+  ) throws -> StandardServices {
+    var router = RPCRouter(interceptors: interceptors)
     for service in services { router.register(service) }
     let health = HealthService()
     router.register(health)

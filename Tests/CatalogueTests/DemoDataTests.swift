@@ -1,3 +1,4 @@
+import Auth
 import Catalogue
 import CatalogueAPI
 import CommonAPI

@@ -1,3 +1,5 @@
+import Auth
+import Auth
 import Catalogue
 import CatalogueAPI
 import CommonAPI

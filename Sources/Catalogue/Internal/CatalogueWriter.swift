@@ -1,3 +1,4 @@
+internal import Auth
 internal import CatalogueAPI
 internal import CommonAPI
 internal import ProtoWire
@@ -198,6 +199,7 @@ struct CatalogueWriter {
     guard let current = try StoredListing.find(id: id, in: tx) else {
       throw CatalogueError.notFound("listing \(id) not found")
     }
+    try requireEditor(ofProducer: current.listing.producerId)
     if current.listing.status == .deleted {
       throw CatalogueError.failedPrecondition("listing \(id) is deleted")
     }
@@ -233,6 +235,7 @@ struct CatalogueWriter {
     guard let current = try StoredListing.find(id: id, in: tx) else {
       throw CatalogueError.notFound("listing \(id) not found")
     }
+    try requireEditor(ofProducer: current.listing.producerId)
     try checkVersion(expectedVersion, current.listing.version)
     if current.listing.status == .deleted { return current.listing }
     return try markListingDeleted(rowid: current.rowid)
@@ -280,6 +283,12 @@ struct CatalogueWriter {
   }
 
   // MARK: Events and helpers
+
+  /// Refuses (`PERMISSION_DENIED`) a change to `producerID`'s data by anyone but that
+  /// producer, an admin or the platform. Checked on the stored row, inside the transaction.
+  private func requireEditor(ofProducer producerID: String) throws {
+    try Caller(role: actor.role, id: actor.id).requireEditor(ofProducer: producerID)
+  }
 
   private func checkVersion(_ expected: Int64, _ actual: Int64) throws {
     if expected != 0 && expected != actual {

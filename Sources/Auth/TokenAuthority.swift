@@ -1,0 +1,201 @@
+public import CommonAPI
+internal import Foundation
+internal import Glibc
+internal import Storage
+internal import Synchronization
+
+/// Issues, verifies and revokes the bearer tokens of one data directory.
+///
+/// - `auth.key`: the 32-byte HMAC key, created on first use with mode 0600. Whoever can read
+///   it can mint tokens; it never leaves the directory.
+/// - `auth.sqlite`: every issued token's id, role, subject and dates, and when it was revoked.
+///   A token is accepted only if its id is in this registry and not revoked, so a leaked
+///   token can be revoked (`craftd token revoke ID`) while the server runs: revocation reaches
+///   a running server within ``revocationCheckInterval``.
+public final class TokenAuthority: Sendable {
+  /// How long a successful registry lookup is reused before the token is checked again.
+  public static let revocationCheckInterval: Int64 = 2_000  // milliseconds
+
+  private let signer: TokenSigner
+  private let registry: Database
+  private let clock: @Sendable () -> Int64
+  /// Token id → when (ms) the registry last said it is valid.
+  private let recentlyChecked = Mutex<[String: Int64]>([:])
+
+  /// Opens (creating if needed) the key and registry in `dataDirectory`. `clock` returns
+  /// milliseconds since 1970 (tests move it).
+  public init(
+    dataDirectory: String,
+    clock: (@Sendable () -> Int64)? = nil
+  ) throws {
+    try FileManager.default.createDirectory(
+      atPath: dataDirectory, withIntermediateDirectories: true)
+    signer = TokenSigner(key: try Self.loadOrCreateKey(at: "\(dataDirectory)/auth.key"))
+    registry = try Database(
+      path: "\(dataDirectory)/auth.sqlite", configuration: .init(readerCount: 1),
+      migrations: Self.migrations)
+    self.clock = clock ?? { Int64(Date().timeIntervalSince1970 * 1000) }
+  }
+
+  /// Closes the registry.
+  public func close() async { await registry.close() }
+
+  /// Issues a token for `role` (bound to `subject` for producers and buyers), valid for
+  /// `lifetime`, and records it.
+  public func issue(role: Role, subject: String = "", lifetime: Duration = .seconds(30 * 86_400))
+    async throws -> (token: String, claims: TokenClaims)
+  {
+    guard Role(displayName: role.displayName) == role else {
+      throw TokenAuthorityError.invalidRequest("role \(role) cannot hold tokens")
+    }
+    if role.needsSubject && subject.isEmpty {
+      throw TokenAuthorityError.invalidRequest(
+        "a \(role.displayName) token must be bound to an id (--subject)")
+    }
+    let now = clock() / 1000
+    var id = ""
+    for _ in 0..<16 { id += String(UInt8.random(in: 0...255), radix: 16).leftPadded(to: 2) }
+    let claims = TokenClaims(
+      id: id, role: role, subject: role.needsSubject ? subject : "", issuedAt: now,
+      expiresAt: now + lifetime.components.seconds)
+    try await registry.write { tx in
+      try tx.execute(
+        "INSERT INTO token(id, role, subject, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        claims.id, Int64(claims.role.rawValue), claims.subject, claims.issuedAt,
+        claims.expiresAt)
+    }
+    return (signer.sign(claims), claims)
+  }
+
+  /// Revokes token `id`; returns false if no such token was issued.
+  @discardableResult
+  public func revoke(id: String) async throws -> Bool {
+    let now = clock() / 1000
+    let changed = try await registry.write { tx in
+      try tx.execute(
+        "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id)
+    }
+    recentlyChecked.withLock { _ = $0.removeValue(forKey: id) }
+    return changed > 0
+  }
+
+  /// Every issued token, newest first.
+  public func issuedTokens() async throws -> [IssuedToken] {
+    try await registry.read { tx in
+      try tx.fetchAll(
+        """
+        SELECT id, role, subject, issued_at, expires_at, revoked_at FROM token
+        ORDER BY issued_at DESC, id
+        """, map: { (row: Row) in
+        IssuedToken(
+          claims: TokenClaims(
+            id: row.string(0), role: Role(rawValue: Int32(row.int64(1))), subject: row.string(2),
+            issuedAt: row.int64(3), expiresAt: row.int64(4)),
+          revokedAt: row.isNull(5) ? nil : row.int64(5))
+      })
+    }
+  }
+
+  /// The caller `token` authenticates: signature, expiry and registry checked.
+  public func verify(_ token: String) async throws(TokenError) -> Caller {
+    let nowMilliseconds = clock()
+    let claims = try signer.verify(token, now: nowMilliseconds / 1000)
+    let checked = recentlyChecked.withLock { $0[claims.id] }
+    if let checked, nowMilliseconds - checked < Self.revocationCheckInterval {
+      return claims.caller
+    }
+    let state: Int64?
+    do {
+      state = try await registry.read { tx in
+        try tx.fetchOne(
+          "SELECT coalesce(revoked_at, 0) FROM token WHERE id = ?", claims.id,
+          map: { $0.int64(0) })
+      }
+    } catch {
+      // The registry cannot be read: refuse rather than accept a possibly revoked token.
+      throw .unknown
+    }
+    guard let revokedAt = state else { throw .unknown }
+    if revokedAt != 0 { throw .revoked }
+    recentlyChecked.withLock { cache in
+      if cache.count > 10_000 { cache.removeAll() }  // bounded: ids come from valid tokens only
+      cache[claims.id] = nowMilliseconds
+    }
+    return claims.caller
+  }
+
+  // MARK: Key and registry
+
+  static let migrations: [Migration] = [
+    Migration(
+      version: 1,
+      sql: """
+        CREATE TABLE token(
+          id TEXT PRIMARY KEY,
+          role INTEGER NOT NULL,
+          subject TEXT NOT NULL,
+          issued_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          revoked_at INTEGER
+        ) WITHOUT ROWID;
+        """)
+  ]
+
+  /// Reads the key at `path`, or creates it: 32 bytes from the system's CSPRNG, written to a
+  /// private temporary file (mode 0600, fsynced) that is then hard-linked into place, so a
+  /// process never sees a half-written key and two processes starting at once agree on one.
+  static func loadOrCreateKey(at path: String) throws -> [UInt8] {
+    if let existing = FileManager.default.contents(atPath: path) {
+      guard existing.count == 32 else {
+        throw TokenAuthorityError.badKeyFile("\(path) holds \(existing.count) bytes, not 32")
+      }
+      return Array(existing)
+    }
+    var generator = SystemRandomNumberGenerator()
+    let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    let temporary = "\(path).\(getpid()).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else {
+      throw TokenAuthorityError.badKeyFile("cannot create \(temporary): errno \(errno)")
+    }
+    defer { unlink(temporary) }
+    let written = key.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    let synced = fsync(fd) == 0
+    Glibc.close(fd)
+    guard written == key.count, synced else {
+      throw TokenAuthorityError.badKeyFile("cannot write \(temporary): errno \(errno)")
+    }
+    if link(temporary, path) != 0 {
+      guard errno == EEXIST else {
+        throw TokenAuthorityError.badKeyFile("cannot create \(path): errno \(errno)")
+      }
+      return try loadOrCreateKey(at: path)  // another process won the race: use its key
+    }
+    return key
+  }
+}
+
+/// A token as the registry records it.
+public struct IssuedToken: Sendable, Hashable {
+  public var claims: TokenClaims
+  /// Seconds since 1970 when it was revoked, if it was.
+  public var revokedAt: Int64?
+}
+
+/// Errors of issuing tokens and of the key file.
+public enum TokenAuthorityError: Error, Sendable, CustomStringConvertible {
+  case invalidRequest(String)
+  case badKeyFile(String)
+
+  public var description: String {
+    switch self {
+    case .invalidRequest(let message), .badKeyFile(let message): message
+    }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}
