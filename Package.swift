@@ -27,6 +27,7 @@ let package = Package(
     .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
     .library(name: "Auth", targets: ["Auth"]),
     .executable(name: "craftd", targets: ["craftd"]),
+    .executable(name: "craftctl", targets: ["craftctl"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
@@ -113,6 +114,19 @@ let package = Package(
       resources: [.copy("Resources/descriptors.binpb")],
       swiftSettings: swiftSettings),
 
+    // The command-line client: its logic (CSV, tables, JSON, flag parsing) in a library the
+    // tests import, the commands and I/O in the executable.
+    .target(
+      name: "CraftCLI", dependencies: ["CatalogueAPI", "CommonAPI", "ProtoWire", "RPCCore"],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "craftctl",
+      dependencies: [
+        "CraftCLI", "CatalogueAPI", "CommonAPI", "RPCCore", "RPCHTTP2",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+
     .testTarget(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .testTarget(
@@ -129,6 +143,9 @@ let package = Package(
     .testTarget(
       name: "AuthTests",
       dependencies: ["RPCTestSupport", "Auth", "CommonAPI", "RPCCore"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CraftctlTests", dependencies: ["CraftCLI", "CatalogueAPI", "CommonAPI", "RPCCore"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
