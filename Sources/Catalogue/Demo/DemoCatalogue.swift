@@ -698,7 +698,7 @@ enum DemoDates {
   }
 
   static func date(_ day: Int) -> CalendarDate {
-    WallClock.civilDate(daysSinceEpoch: Int64(day))
+    CalendarDate(daysSinceEpoch: Int64(day))
   }
 
   /// A time on `day` during Hanoi office hours (08:00–18:00 UTC+7), in Unix seconds.

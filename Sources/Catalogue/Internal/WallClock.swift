@@ -31,21 +31,7 @@ enum WallClock {
     let secondsPerDay: Int64 = 86_400
     let local = milliseconds / 1000 + 7 * 3600
     let days = local >= 0 ? local / secondsPerDay : (local - secondsPerDay + 1) / secondsPerDay
-    return civilDate(daysSinceEpoch: days)
-  }
-
-  /// Howard Hinnant's `civil_from_days`: proleptic Gregorian date of a day number.
-  static func civilDate(daysSinceEpoch: Int64) -> CalendarDate {
-    let z = daysSinceEpoch + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return CalendarDate(year: Int32(year), month: Int32(month), day: Int32(day))
+    return CalendarDate(daysSinceEpoch: days)
   }
 }
 
