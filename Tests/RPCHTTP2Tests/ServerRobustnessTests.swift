@@ -628,6 +628,52 @@ struct ServerRobustnessTests {
     #expect(refused.count == connections * callsPerConnection)
   }
 
+  @Test("a call opened in the same read as the last call's end, during graceful shutdown, is refused or served, never dropped")
+  func callOpeningAsTheLastOneEndsDuringShutdown() async throws {
+    let server = try await RobustServer.start()
+    let received = ReceivedFrames()
+    let peer = try await RawPeer.connect(port: server.port, collecting: received)
+    try await peer.send(
+      RawHTTP2.preface + RawHTTP2.settings()
+        + RawHTTP2.request(stream: 1, path: RobustMethods.path(RobustMethods.sleep))
+        + RawHTTP2.message(stream: 1, [], endStream: true))
+    #expect(await eventually { server.probe.startedCount == 1 })
+
+    server.server.beginGracefulShutdown()
+    // The first GOAWAY announces the shutdown with last stream id 2^31-1: new streams are
+    // still welcome until the final one.
+    #expect(await eventually(.seconds(2)) { received.frames.contains { $0.goAwayLastStreamID == 0x7fff_ffff } })
+    // In one packet: the only call ends (cancelled by the client), and a new one opens.
+    // SimpleRequest { response_size: 50, payload { body: "3" } }, encoded by hand.
+    let work: [UInt8] = [0x10, 50, 0x1a, 3, 0x12, 1, UInt8(ascii: "3")]
+    try await peer.send(
+      RawHTTP2.resetStream(1, errorCode: 0x8)
+        + RawHTTP2.request(stream: 3, path: RobustMethods.path(RobustMethods.work))
+        + RawHTTP2.message(stream: 3, work, endStream: true))
+
+    #expect(await eventually(.seconds(5)) { received.closed }, "the server did not close the connection")
+    let frames = received.frames
+    let finalGoAway = frames.compactMap(\.goAwayLastStreamID).last
+    let refused = frames.contains { $0.stream == 3 && $0.resetErrorCode == 0x7 }
+    let stream3 = frames.filter { $0.stream == 3 }.map { "type \($0.type) flags \($0.flags)" }
+    let s = server.ledger.snapshot
+    print(
+      "shutdown race: stream 3 accepted \(s.accepted.contains("3")), completed \(s.completed.contains("3")), "
+        + "handler cancelled \(s.handlerCancelled.contains("3")), refused \(refused), "
+        + "final GOAWAY last id \(finalGoAway.map { "\($0)" } ?? "none"), stream 3 frames \(stream3)")
+    if s.accepted.contains("3") {
+      // Served: the handler ran to the end and the answer (HEADERS, DATA, trailers with
+      // END_STREAM) went out before the close.
+      #expect(s.completed.contains("3"))
+      #expect(s.handlerCancelled.isEmpty, "an accepted call was cancelled by the shutdown")
+      #expect(frames.contains { $0.stream == 3 && $0.type == 0x1 && $0.flags & 0x1 != 0 })
+    } else {
+      // Refused: the client must be able to tell it was not processed (safe to retry).
+      #expect(refused || (finalGoAway ?? .max) < 3, "stream 3 was neither served nor refused")
+    }
+    await server.stop()
+  }
+
   @Test("a client stuck halfway through the preface is closed after the handshake timeout while others are served")
   func slowlorisIsClosedWhileOthersAreServed() async throws {
     let server = try await RobustServer.start { $0.handshakeTimeout = .milliseconds(500) }

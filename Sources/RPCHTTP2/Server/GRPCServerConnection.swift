@@ -288,7 +288,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     stream.writeWaiter?.fail(RPCError(code: .cancelled, message: "the stream is closed"))
     stream.writeWaiter = nil
     if streams.isEmpty { idleSince = .now() }
-    if draining && streams.isEmpty { handler.closeWhenFlushed() }
+    if draining && streams.isEmpty { closeAfterFinalGoAway() }
   }
 
   func session(_ session: HTTP2Session, outboundDrained id: Int32) {
@@ -425,11 +425,26 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handler.scheduleFlush()
     // After a round trip the final GOAWAY names the last stream we will serve.
     eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(200)) {
-      self.session.goAway(graceful: false)
-      self.finalGoAwaySent = true
+      guard !self.finalGoAwaySent else { return }
+      self.sendFinalGoAway()
       self.handler.flushOutput()
       if self.streams.isEmpty { self.handler.closeWhenFlushed() }
     }
+  }
+
+  /// GOAWAY with the last stream id we processed: streams above it are refused (the client
+  /// may retry them), streams at or below it are served.
+  private func sendFinalGoAway() {
+    session.goAway(graceful: false)
+    finalGoAwaySent = true
+  }
+
+  /// The last call ended while draining. The final GOAWAY goes out first, even before its
+  /// timer: without it a stream opened in the same read (legal after the first GOAWAY) would
+  /// start its handler on a connection about to close, and the close would cancel it.
+  private func closeAfterFinalGoAway() {
+    if !finalGoAwaySent { sendFinalGoAway() }
+    handler.closeWhenFlushed()
   }
 
   /// The socket is gone: every call still running is cancelled.
