@@ -24,6 +24,9 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   /// When the last call ended (for the idle timeout).
   private var idleSince = NIODeadline.now()
   private var keepaliveTimeoutTask: Scheduled<Void>?
+  /// Closes a connection that does not complete the handshake in time. Cancelled once it does,
+  /// or when the connection closes: its closure keeps the connection (and its session) alive.
+  private var handshakeTimer: Scheduled<Void>?
   private var timers: [RepeatedTask] = []
 
   init(channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration) throws {
@@ -47,7 +50,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
 
   private func startTimers() {
     let loop = eventLoop.assumeIsolated()
-    loop.scheduleTask(in: TimeAmount(configuration.handshakeTimeout)) {
+    handshakeTimer = loop.scheduleTask(in: TimeAmount(configuration.handshakeTimeout)) {
       if !self.handshakeDone { self.handler.close() }
     }
     let connection = NIOLoopBound(self, eventLoop: eventLoop)
@@ -91,6 +94,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
 
   func sessionReceivedSettings(_ session: HTTP2Session) {
     handshakeDone = true
+    handshakeTimer?.cancel()
+    handshakeTimer = nil
   }
 
   // MARK: Requests
@@ -451,6 +456,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private func connectionClosed() {
     for timer in timers { timer.cancel() }
     timers = []
+    handshakeTimer?.cancel()
+    handshakeTimer = nil
     keepaliveTimeoutTask?.cancel()
     for id in Array(streams.keys) {
       session(session, streamClosed: id, errorCode: 0)
