@@ -321,7 +321,9 @@ func makeRobustRouter(probe: HandlerProbe, ledger: CallLedger = CallLedger()) ->
       ) in
       probe.started()
       do {
-        for _ in 0..<RobustMethods.floodCount {
+        let count =
+          request.responseParameters.isEmpty ? RobustMethods.floodCount : request.responseParameters.count
+        for _ in 0..<count {
           try await responses.write(floodMessage)
           probe.sent()
         }
@@ -530,6 +532,82 @@ struct ServerRobustnessTests {
     }
     #expect(await eventually { server.server.connectionCount == 0 })
     await server.expectServes()
+    await server.stop()
+  }
+
+  @Test("many stalled streams on one connection: what the server buffers for them is bounded per connection")
+  func manyStalledStreamsAreBoundedPerConnection() async throws {
+    let server = try await RobustServer.start()
+    let rssBefore = residentBytes()
+    let streams = 64
+    let peer = try await RawPeer.connect(port: server.port, reading: false)
+    var opening = RawHTTP2.preface + RawHTTP2.settings([(0x4, 1024)])
+    for i in 0..<streams {
+      let id = UInt32(2 * i + 1)
+      opening += RawHTTP2.request(stream: id, path: RobustMethods.path(RobustMethods.flood))
+      opening += RawHTTP2.message(stream: id, [], endStream: true)
+    }
+    try await peer.send(opening)
+    #expect(await eventually { server.probe.startedCount == streams })
+    try await Task.sleep(for: .milliseconds(1500))
+    let sentSoon = server.probe.sentCount
+    try await Task.sleep(for: .milliseconds(1000))
+    let sentLater = server.probe.sentCount
+    let rssGrowth = residentBytes() - rssBefore
+    // Each handler's last write, the one it waits on, is queued too.
+    let bufferedMiB = ((sentLater + streams) * RobustMethods.floodMessageSize) >> 20
+    print(
+      "\(streams) stalled streams: \(sentSoon) then \(sentLater) messages written, "
+        + "≤ \(bufferedMiB) MiB queued, RSS +\(rssGrowth >> 20) MiB")
+    #expect(sentLater == sentSoon)
+    // connectionOutboundHighWatermark (4 MiB) + one message per stream; 64 MiB without it.
+    #expect(bufferedMiB <= 12, "one connection made the server buffer \(bufferedMiB) MiB")
+    try await peer.vanish(.rst)
+    #expect(await eventually { server.probe.exits.count == streams })
+    #expect(await eventually { server.server.connectionCount == 0 })
+    await server.expectServes()
+    await server.stop()
+  }
+
+  @Test("a stream that is read keeps flowing while stalled streams on its connection hold the buffer budget")
+  func drainingStreamIsNotHeldUpByStalledOnes() async throws {
+    let server = try await RobustServer.start()
+    let transport = HTTP2ClientTransport(host: "127.0.0.1", port: server.port)
+    let client = RPCClient(transport: transport)
+    let release = Flag()
+    let stalled = 8
+    var stalledCalls: [Task<Void, any Error>] = []
+    for _ in 0..<stalled {
+      stalledCalls.append(
+        Task {
+          try await client.serverStreaming(
+            RobustMethods.flood, request: StreamingOutputCallRequest(),
+            responseType: StreamingOutputCallResponse.self
+          ) { _ in _ = await eventually(.seconds(30)) { release.isSet } }
+        })
+    }
+    // 8 × (1 MiB queued on the server) is over the connection's 4 MiB mark.
+    #expect(await eventually { server.probe.startedCount == stalled })
+    try await Task.sleep(for: .milliseconds(500))
+
+    var request = StreamingOutputCallRequest()
+    request.responseParameters = Array(repeating: ResponseParameters(size: 0), count: 160)  // 10 MiB
+    let started = ContinuousClock.now
+    let received = Counter()
+    let flowing = Task {
+      try await client.serverStreaming(
+        RobustMethods.flood, request: request, responseType: StreamingOutputCallResponse.self
+      ) { responses in
+        for try await _ in responses { received.increment() }
+      }
+    }
+    let done = await eventually(.seconds(20)) { received.value == 160 }
+    print("stream beside \(stalled) stalled ones: \(received.value) of 160 messages in \(ContinuousClock.now - started)")
+    #expect(done, "the read stream got \(received.value) of 160 messages")
+    _ = await flowing.result
+    release.set()
+    for call in stalledCalls { _ = await call.result }
+    await transport.close()
     await server.stop()
   }
 
