@@ -89,7 +89,9 @@ struct ServerConnectionReleaseTests {
         try await Task.sleep(for: .milliseconds(20))
         alive = try await watch.alive()
       }
-      print("connection release (call: \(withCall)): alive \(alive) after \(ContinuousClock.now - vanished)")
+      print(
+        "connection release (call: \(withCall)): alive \(alive) after \(ContinuousClock.now - vanished)"
+      )
       #expect(alive == 0, "the connection is still alive 3 s after its peer vanished")
       if withCall { #expect(probe.exits.first?.cancelled == true) }
     }

@@ -22,7 +22,9 @@ import Testing
 enum RawHTTP2 {
   static let preface = Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8)
 
-  static func frame(type: UInt8, flags: UInt8 = 0, stream: UInt32 = 0, _ payload: [UInt8] = []) -> [UInt8] {
+  static func frame(type: UInt8, flags: UInt8 = 0, stream: UInt32 = 0, _ payload: [UInt8] = [])
+    -> [UInt8]
+  {
     let length = payload.count
     return [
       UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 8),
@@ -40,7 +42,9 @@ enum RawHTTP2 {
   static func settings(_ entries: [(UInt16, UInt32)] = []) -> [UInt8] {
     frame(
       type: 0x4,
-      entries.flatMap { [UInt8(truncatingIfNeeded: $0.0 >> 8), UInt8(truncatingIfNeeded: $0.0)] + bigEndian($0.1) })
+      entries.flatMap {
+        [UInt8(truncatingIfNeeded: $0.0 >> 8), UInt8(truncatingIfNeeded: $0.0)] + bigEndian($0.1)
+      })
   }
 
   static func windowUpdate(stream: UInt32, increment: UInt32) -> [UInt8] {
@@ -113,7 +117,9 @@ final class ReceivedFrames: Sendable {
       guard all.count - at - 9 >= length else { break }
       let stream = all[(at + 5)..<(at + 9)].reduce(0) { $0 << 8 | UInt32($1) } & 0x7fff_ffff
       frames.append(
-        Frame(type: all[at + 3], flags: all[at + 4], stream: stream, payload: Array(all[(at + 9)..<(at + 9 + length)])))
+        Frame(
+          type: all[at + 3], flags: all[at + 4], stream: stream,
+          payload: Array(all[(at + 9)..<(at + 9 + length)])))
       at += 9 + length
     }
     return frames
@@ -150,7 +156,9 @@ struct RawPeer {
       .channelOption(.autoRead, value: reading)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          if let received { try channel.pipeline.syncOperations.addHandler(FrameCollector(received)) }
+          if let received {
+            try channel.pipeline.syncOperations.addHandler(FrameCollector(received))
+          }
         }
       }
       .connect(host: "127.0.0.1", port: port).get()
@@ -262,11 +270,13 @@ final class CallLedger: Sendable {
   }
 
   var acceptedCount: Int { state.withLock { $0.accepted.count } }
-  var snapshot: (
-    accepted: Set<String>, completed: Set<String>, handlerCancelled: Set<String>,
-    issued: Set<String>, succeeded: Set<String>, wrongResponse: Set<String>,
-    failed: [String: RPCStatus.Code], notRPCErrors: [String]
-  ) {
+  var snapshot:
+    (
+      accepted: Set<String>, completed: Set<String>, handlerCancelled: Set<String>,
+      issued: Set<String>, succeeded: Set<String>, wrongResponse: Set<String>,
+      failed: [String: RPCStatus.Code], notRPCErrors: [String]
+    )
+  {
     state.withLock {
       (
         $0.accepted, $0.completed, $0.handlerCancelled, $0.issued, $0.succeeded,
@@ -322,7 +332,8 @@ func makeRobustRouter(probe: HandlerProbe, ledger: CallLedger = CallLedger()) ->
       probe.started()
       do {
         let count =
-          request.responseParameters.isEmpty ? RobustMethods.floodCount : request.responseParameters.count
+          request.responseParameters.isEmpty
+          ? RobustMethods.floodCount : request.responseParameters.count
         for _ in 0..<count {
           try await responses.write(floodMessage)
           probe.sent()
@@ -371,7 +382,9 @@ struct RobustServer {
   ) async throws -> RobustServer {
     var configuration = HTTP2ServerConfiguration(host: "127.0.0.1", port: 0)
     configure(&configuration)
-    let probe = HandlerProbe(), ledger = CallLedger(), stopped = Flag()
+    let probe = HandlerProbe()
+    let ledger = CallLedger()
+    let stopped = Flag()
     let server = HTTP2ServerTransport(configuration: configuration)
     let router = makeRobustRouter(probe: probe, ledger: ledger)
     let serving = Task {
@@ -399,7 +412,9 @@ struct RobustServer {
   }
 
   /// Graceful shutdown, bounded: a listener that never returns fails the test instead of hanging.
-  func stop(within limit: Duration = .seconds(15), sourceLocation: SourceLocation = #_sourceLocation) async {
+  func stop(
+    within limit: Duration = .seconds(15), sourceLocation: SourceLocation = #_sourceLocation
+  ) async {
     server.beginGracefulShutdown()
     let returned = await eventually(limit) { stopped.isSet }
     #expect(returned, "listen() did not return within \(limit)", sourceLocation: sourceLocation)
@@ -528,14 +543,18 @@ struct ServerRobustnessTests {
     if let exit = server.probe.exits.first {
       #expect(exit.cancelled)
       #expect(exit.error != nil)
-      print("slow consumer (\(stall)): handler ended \(seconds(exit.at - left)) s after the client left")
+      print(
+        "slow consumer (\(stall)): handler ended \(seconds(exit.at - left)) s after the client left"
+      )
     }
     #expect(await eventually { server.server.connectionCount == 0 })
     await server.expectServes()
     await server.stop()
   }
 
-  @Test("many stalled streams on one connection: what the server buffers for them is bounded per connection")
+  @Test(
+    "many stalled streams on one connection: what the server buffers for them is bounded per connection"
+  )
   func manyStalledStreamsAreBoundedPerConnection() async throws {
     let server = try await RobustServer.start()
     let rssBefore = residentBytes()
@@ -569,7 +588,9 @@ struct ServerRobustnessTests {
     await server.stop()
   }
 
-  @Test("a stream that is read keeps flowing while stalled streams on its connection hold the buffer budget")
+  @Test(
+    "a stream that is read keeps flowing while stalled streams on its connection hold the buffer budget"
+  )
   func drainingStreamIsNotHeldUpByStalledOnes() async throws {
     let server = try await RobustServer.start()
     let transport = HTTP2ClientTransport(host: "127.0.0.1", port: server.port)
@@ -590,8 +611,9 @@ struct ServerRobustnessTests {
     #expect(await eventually { server.probe.startedCount == stalled })
     try await Task.sleep(for: .milliseconds(500))
 
+    // 160 × 64 KiB = 10 MiB (Flood sends one message per parameter).
     var request = StreamingOutputCallRequest()
-    request.responseParameters = Array(repeating: ResponseParameters(size: 0), count: 160)  // 10 MiB
+    request.responseParameters = Array(repeating: ResponseParameters(size: 0), count: 160)
     let started = ContinuousClock.now
     let received = Counter()
     let flowing = Task {
@@ -602,7 +624,9 @@ struct ServerRobustnessTests {
       }
     }
     let done = await eventually(.seconds(20)) { received.value == 160 }
-    print("stream beside \(stalled) stalled ones: \(received.value) of 160 messages in \(ContinuousClock.now - started)")
+    print(
+      "stream beside \(stalled) stalled ones: \(received.value) of 160 messages in \(ContinuousClock.now - started)"
+    )
     #expect(done, "the read stream got \(received.value) of 160 messages")
     _ = await flowing.result
     release.set()
@@ -655,12 +679,15 @@ struct ServerRobustnessTests {
     await server.stop()
   }
 
-  @Test("graceful shutdown under load: every accepted call completes OK, every refused one is UNAVAILABLE")
+  @Test(
+    "graceful shutdown under load: every accepted call completes OK, every refused one is UNAVAILABLE"
+  )
   func gracefulShutdownUnderLoad() async throws {
     let grace = Duration.seconds(5)
     let server = try await RobustServer.start { $0.shutdownGracePeriod = grace }
     let ledger = server.ledger
-    let connections = 4, callsPerConnection = 50
+    let connections = 4
+    let callsPerConnection = 50
     let transports = (0..<connections).map { _ in
       HTTP2ClientTransport(host: "127.0.0.1", port: server.port)
     }
@@ -698,7 +725,10 @@ struct ServerRobustnessTests {
     }
 
     // Mid-run: about two rounds of calls on every connection.
-    #expect(await eventually(.seconds(10)) { ledger.acceptedCount >= 2 * connections * callsPerConnection })
+    #expect(
+      await eventually(.seconds(10)) {
+        ledger.acceptedCount >= 2 * connections * callsPerConnection
+      })
     let acceptedAtShutdown = ledger.acceptedCount
     let shutdownStarted = ContinuousClock.now
     server.server.beginGracefulShutdown()
@@ -710,7 +740,8 @@ struct ServerRobustnessTests {
     #expect(await eventually(grace + .seconds(2)) { server.stopped.isSet })
     let shutdownTook = ContinuousClock.now - shutdownStarted
     #expect(shutdownTook < grace, "shutdown took \(shutdownTook), the grace period is \(grace)")
-    #expect(await eventually(.seconds(10)) { workersDone.value == connections * callsPerConnection })
+    #expect(
+      await eventually(.seconds(10)) { workersDone.value == connections * callsPerConnection })
     load.cancel()
     for transport in transports { await transport.close() }
 
@@ -723,23 +754,32 @@ struct ServerRobustnessTests {
         + "\(s.succeeded.count) OK at the client, \(refused.count) refused UNAVAILABLE, "
         + "\(s.handlerCancelled.count) handlers cancelled; listen() returned after \(shutdownTook)")
     // Every call the server accepted ran to the end and reached its client with OK.
-    #expect(s.handlerCancelled.isEmpty, "accepted calls cancelled: \(s.handlerCancelled.sorted().prefix(10))")
+    #expect(
+      s.handlerCancelled.isEmpty,
+      "accepted calls cancelled: \(s.handlerCancelled.sorted().prefix(10))")
     #expect(s.completed == s.accepted)
     let lost = s.accepted.subtracting(s.succeeded).sorted()
     #expect(
       lost.isEmpty,
-      "accepted but not OK at the client: \(lost.prefix(10)), codes \(lost.prefix(10).map { s.failed[$0].map { "\($0)" } ?? "?" })")
-    #expect(s.succeeded == s.accepted, "OK without reaching the handler: \(s.succeeded.subtracting(s.accepted).prefix(10))")
+      "accepted but not OK at the client: \(lost.prefix(10)), codes \(lost.prefix(10).map { s.failed[$0].map { "\($0)" } ?? "?" })"
+    )
+    #expect(
+      s.succeeded == s.accepted,
+      "OK without reaching the handler: \(s.succeeded.subtracting(s.accepted).prefix(10))")
     #expect(s.wrongResponse.isEmpty)
     // Every other call was refused as retryable and never reached a handler.
-    #expect(wrongCodes.isEmpty, "non-UNAVAILABLE failures: \(wrongCodes.prefix(10)) \(s.notRPCErrors.prefix(3))")
+    #expect(
+      wrongCodes.isEmpty,
+      "non-UNAVAILABLE failures: \(wrongCodes.prefix(10)) \(s.notRPCErrors.prefix(3))")
     #expect(refused.isDisjoint(with: s.accepted))
     #expect(s.issued == s.succeeded.union(refused))
     // Each worker stopped at a refused call: the shutdown really happened mid-run.
     #expect(refused.count == connections * callsPerConnection)
   }
 
-  @Test("a call still running when the grace period ends is failed UNAVAILABLE and cancelled, and listen() returns")
+  @Test(
+    "a call still running when the grace period ends is failed UNAVAILABLE and cancelled, and listen() returns"
+  )
   func gracePeriodEndsAHungCall() async throws {
     let grace = Duration.seconds(1)
     let server = try await RobustServer.start { $0.shutdownGracePeriod = grace }
@@ -775,7 +815,9 @@ struct ServerRobustnessTests {
     await transport.close()
   }
 
-  @Test("a call opened in the same read as the last call's end, during graceful shutdown, is refused or served, never dropped")
+  @Test(
+    "a call opened in the same read as the last call's end, during graceful shutdown, is refused or served, never dropped"
+  )
   func callOpeningAsTheLastOneEndsDuringShutdown() async throws {
     let server = try await RobustServer.start()
     let received = ReceivedFrames()
@@ -789,7 +831,10 @@ struct ServerRobustnessTests {
     server.server.beginGracefulShutdown()
     // The first GOAWAY announces the shutdown with last stream id 2^31-1: new streams are
     // still welcome until the final one.
-    #expect(await eventually(.seconds(2)) { received.frames.contains { $0.goAwayLastStreamID == 0x7fff_ffff } })
+    #expect(
+      await eventually(.seconds(2)) {
+        received.frames.contains { $0.goAwayLastStreamID == 0x7fff_ffff }
+      })
     // In one packet: the only call ends (cancelled by the client), and a new one opens.
     // SimpleRequest { response_size: 50, payload { body: "3" } }, encoded by hand.
     let work: [UInt8] = [0x10, 50, 0x1a, 3, 0x12, 1, UInt8(ascii: "3")]
@@ -798,7 +843,8 @@ struct ServerRobustnessTests {
         + RawHTTP2.request(stream: 3, path: RobustMethods.path(RobustMethods.work))
         + RawHTTP2.message(stream: 3, work, endStream: true))
 
-    #expect(await eventually(.seconds(5)) { received.closed }, "the server did not close the connection")
+    #expect(
+      await eventually(.seconds(5)) { received.closed }, "the server did not close the connection")
     let frames = received.frames
     let finalGoAway = frames.compactMap(\.goAwayLastStreamID).last
     let refused = frames.contains { $0.stream == 3 && $0.resetErrorCode == 0x7 }
@@ -807,7 +853,8 @@ struct ServerRobustnessTests {
     print(
       "shutdown race: stream 3 accepted \(s.accepted.contains("3")), completed \(s.completed.contains("3")), "
         + "handler cancelled \(s.handlerCancelled.contains("3")), refused \(refused), "
-        + "final GOAWAY last id \(finalGoAway.map { "\($0)" } ?? "none"), stream 3 frames \(stream3)")
+        + "final GOAWAY last id \(finalGoAway.map { "\($0)" } ?? "none"), stream 3 frames \(stream3)"
+    )
     if s.accepted.contains("3") {
       // Served: the handler ran to the end and the answer (HEADERS, DATA, trailers with
       // END_STREAM) went out before the close.
@@ -821,7 +868,9 @@ struct ServerRobustnessTests {
     await server.stop()
   }
 
-  @Test("a client stuck halfway through the preface is closed after the handshake timeout while others are served")
+  @Test(
+    "a client stuck halfway through the preface is closed after the handshake timeout while others are served"
+  )
   func slowlorisIsClosedWhileOthersAreServed() async throws {
     let server = try await RobustServer.start { $0.handshakeTimeout = .milliseconds(500) }
     let slowloris = try await RawPeer.connect(port: server.port)
@@ -845,7 +894,8 @@ struct ServerRobustnessTests {
     print("slowloris: closed after \(after)")
     #expect(after >= .milliseconds(400))
     // The well-behaved connection is still up.
-    _ = try await client.unary(RobustMethods.echo, request: SimpleRequest(), responseType: SimpleResponse.self)
+    _ = try await client.unary(
+      RobustMethods.echo, request: SimpleRequest(), responseType: SimpleResponse.self)
     await transport.close()
     if !closed.isSet { try? await slowloris.channel.close() }
     await server.stop()
