@@ -69,6 +69,13 @@ public struct HTTP2Limits: Sendable {
   public var outboundHighWatermark: Int = 1 << 20
   /// Queued response bytes per stream below which waiting writers resume.
   public var outboundLowWatermark: Int = 1 << 18
+  /// Queued bytes of all streams together above which writers wait: without it a peer that
+  /// opens many streams and reads none makes the connection hold streams × the per-stream mark
+  /// (256 MiB with the defaults).
+  public var connectionOutboundHighWatermark: Int = 4 << 20
+  /// Below this, writers waiting on the connection's total resume. A writer whose own queue
+  /// is empty resumes regardless, so streams that drain are not held up by stalled ones.
+  public var connectionOutboundLowWatermark: Int = 2 << 20
 
   public init() {}
 }
@@ -105,6 +112,8 @@ final class HTTP2Session {
   private var pendingHeaders: [Int32: [HeaderField]] = [:]
   private var outbound: [Int32: OutboundStream] = [:]
   private var resetsAfterSending: [Int32] = []
+  /// Bytes queued in `outbound`, all streams together.
+  private var queuedBytes = 0
 
   init(role: Role, limits: HTTP2Limits, allocator: ByteBufferAllocator) throws(HTTP2SessionError) {
     self.role = role
@@ -234,8 +243,11 @@ final class HTTP2Session {
   func send(data: ByteBuffer, stream: Int32) -> Bool {
     guard let state = outbound[stream] else { return true }
     state.queue.writeImmutableBuffer(data)
+    queuedBytes += data.readableBytes
     resumeIfDeferred(stream, state)
-    if state.queue.readableBytes > limits.outboundHighWatermark {
+    if state.queue.readableBytes > limits.outboundHighWatermark
+      || queuedBytes > limits.connectionOutboundHighWatermark
+    {
       state.writerWaiting = true
       return false
     }
@@ -295,8 +307,11 @@ final class HTTP2Session {
   }
 
   private func notifyDrainedWriters() {
+    let underConnectionMark = queuedBytes <= limits.connectionOutboundLowWatermark
     for (stream, state) in outbound
-    where state.writerWaiting && state.queue.readableBytes <= limits.outboundLowWatermark {
+    where state.writerWaiting && state.queue.readableBytes <= limits.outboundLowWatermark
+      && (underConnectionMark || state.queue.readableBytes == 0)
+    {
       state.writerWaiting = false
       delegate?.session(self, outboundDrained: stream)
     }
@@ -318,6 +333,7 @@ final class HTTP2Session {
       return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
     }
     let count = min(length, state.queue.readableBytes)
+    queuedBytes -= count
     if count > 0 {
       state.queue.readWithUnsafeReadableBytes { source in
         UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress!, byteCount: count)
@@ -383,7 +399,7 @@ final class HTTP2Session {
 
   fileprivate func streamClosed(_ stream: Int32, _ errorCode: UInt32) {
     pendingHeaders.removeValue(forKey: stream)
-    outbound.removeValue(forKey: stream)
+    if let state = outbound.removeValue(forKey: stream) { queuedBytes -= state.queue.readableBytes }
     delegate?.session(self, streamClosed: stream, errorCode: errorCode)
   }
 

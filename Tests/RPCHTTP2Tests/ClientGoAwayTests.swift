@@ -68,7 +68,10 @@ final class ConnectionsHolder: Sendable {
     }
     #expect(await eventually { observations.startedCount == 1 })
     server.goAway(connection: 0)
-    try await Task.sleep(for: .milliseconds(100))
+    // Past the final GOAWAY (200 ms after the first): even if the client has not yet read the
+    // first one (it happened under load), a call it still sends on the old connection is
+    // refused and retried on a new one.
+    try await Task.sleep(for: .milliseconds(300))
     // A new call goes to a second connection...
     _ = try await client.unary(
       TestMethods.peer, request: SimpleRequest(), responseType: SimpleResponse.self)

@@ -24,6 +24,9 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   /// When the last call ended (for the idle timeout).
   private var idleSince = NIODeadline.now()
   private var keepaliveTimeoutTask: Scheduled<Void>?
+  /// Closes a connection that does not complete the handshake in time. Cancelled once it does,
+  /// or when the connection closes: its closure keeps the connection (and its session) alive.
+  private var handshakeTimer: Scheduled<Void>?
   private var timers: [RepeatedTask] = []
 
   init(channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration) throws {
@@ -47,7 +50,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
 
   private func startTimers() {
     let loop = eventLoop.assumeIsolated()
-    loop.scheduleTask(in: TimeAmount(configuration.handshakeTimeout)) {
+    handshakeTimer = loop.scheduleTask(in: TimeAmount(configuration.handshakeTimeout)) {
       if !self.handshakeDone { self.handler.close() }
     }
     let connection = NIOLoopBound(self, eventLoop: eventLoop)
@@ -91,6 +94,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
 
   func sessionReceivedSettings(_ session: HTTP2Session) {
     handshakeDone = true
+    handshakeTimer?.cancel()
+    handshakeTimer = nil
   }
 
   // MARK: Requests
@@ -288,7 +293,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     stream.writeWaiter?.fail(RPCError(code: .cancelled, message: "the stream is closed"))
     stream.writeWaiter = nil
     if streams.isEmpty { idleSince = .now() }
-    if draining && streams.isEmpty { handler.closeWhenFlushed() }
+    if draining && streams.isEmpty { closeAfterFinalGoAway() }
   }
 
   func session(_ session: HTTP2Session, outboundDrained id: Int32) {
@@ -425,17 +430,34 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handler.scheduleFlush()
     // After a round trip the final GOAWAY names the last stream we will serve.
     eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(200)) {
-      self.session.goAway(graceful: false)
-      self.finalGoAwaySent = true
+      guard !self.finalGoAwaySent else { return }
+      self.sendFinalGoAway()
       self.handler.flushOutput()
       if self.streams.isEmpty { self.handler.closeWhenFlushed() }
     }
+  }
+
+  /// GOAWAY with the last stream id we processed: streams above it are refused (the client
+  /// may retry them), streams at or below it are served.
+  private func sendFinalGoAway() {
+    session.goAway(graceful: false)
+    finalGoAwaySent = true
+  }
+
+  /// The last call ended while draining. The final GOAWAY goes out first, even before its
+  /// timer: without it a stream opened in the same read (legal after the first GOAWAY) would
+  /// start its handler on a connection about to close, and the close would cancel it.
+  private func closeAfterFinalGoAway() {
+    if !finalGoAwaySent { sendFinalGoAway() }
+    handler.closeWhenFlushed()
   }
 
   /// The socket is gone: every call still running is cancelled.
   private func connectionClosed() {
     for timer in timers { timer.cancel() }
     timers = []
+    handshakeTimer?.cancel()
+    handshakeTimer = nil
     keepaliveTimeoutTask?.cancel()
     for id in Array(streams.keys) {
       session(session, streamClosed: id, errorCode: 0)
