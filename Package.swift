@@ -26,6 +26,7 @@ let package = Package(
     .library(name: "RPCHTTP2", targets: ["RPCHTTP2"]),
     .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
     .library(name: "Auth", targets: ["Auth"]),
+    .library(name: "Telemetry", targets: ["Telemetry"]),
     .executable(name: "craftd", targets: ["craftd"]),
     .executable(name: "craftctl", targets: ["craftctl"]),
   ],
@@ -35,6 +36,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
   ],
   targets: [
     // System libraries, found through pkg-config; `providers` tells a newcomer what to install.
@@ -96,6 +98,16 @@ let package = Package(
         "CommonAPI", "RPCCore", "Storage", .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: swiftSettings),
+    // Prometheus metrics of calls, connections and feeds, served on a plain-HTTP port.
+    .target(
+      name: "Telemetry",
+      dependencies: [
+        "RPCCore", .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
     .target(
       name: "Catalogue", dependencies: ["Auth", "CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
       swiftSettings: swiftSettings),
@@ -146,6 +158,15 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CraftctlTests", dependencies: ["CraftCLI", "CatalogueAPI", "CommonAPI", "RPCCore"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TelemetryTests",
+      dependencies: [
+        "RPCTestSupport", "Telemetry", "RPCCore", "RPCInProcess", "InteropAPI", "InteropService",
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
