@@ -117,7 +117,7 @@ let package = Package(
       name: "craftd",
       dependencies: [
         "Auth", "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue",
-        "CatalogueAPI", "CommonAPI",
+        "CatalogueAPI", "CommonAPI", "Telemetry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -46,6 +46,15 @@ public final class RPCMetrics: Sendable {
       labels: labels)
   }
 
+  /// A gauge set to `value()` at each scrape.
+  public func sampledGauge(
+    _ name: String, help: String, labels: [(String, String)] = [],
+    value: @escaping @Sendable () -> Double
+  ) {
+    let gauge = gauge(name, help: help, labels: labels)
+    addSampler { gauge.set(value()) }
+  }
+
   /// The Prometheus text exposition (format 0.0.4) of every metric, samplers run first.
   public func exposition() -> [UInt8] {
     for sample in samplers.withLock({ $0 }) { sample() }

@@ -1,8 +1,9 @@
 import Logging
-import UnixSignals
 import RPCCore
 import RPCHTTP2
 import ServiceLifecycle
+import Telemetry
+import UnixSignals
 
 /// Runs an HTTP/2 gRPC server as a lifecycle service: serves until the service group shuts
 /// down, then drains in-flight calls (GOAWAY) within the configured grace period.
@@ -32,20 +33,32 @@ struct RPCServerService: Service {
 }
 
 extension ServerOptions {
-  /// Runs `router` on the configured address until SIGTERM or SIGINT.
+  /// Runs `router` on the configured address until SIGTERM or SIGINT; with `--metrics-port`,
+  /// also serves `metrics` (whose interceptor the router should carry) at `/metrics`.
   func serve(
-    _ router: RPCRouter, logger: Logger, responseEncoding: CompressionAlgorithm = .identity,
+    _ router: RPCRouter, logger: Logger, metrics: RPCMetrics? = nil,
+    responseEncoding: CompressionAlgorithm = .identity,
     onShutdown: @escaping @Sendable () -> Void = {}
   ) async throws {
     var configuration = HTTP2ServerConfiguration(host: host, port: port)
     configuration.responseEncoding = responseEncoding
     configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
+    let transport = HTTP2ServerTransport(configuration: configuration)
+    var metricsServer: MetricsHTTPServer?
+    if let metricsPort = resolvedMetricsPort, let metrics {
+      metrics.sampledGauge(
+        "grpc_server_open_connections", help: "HTTP/2 connections open on the gRPC port."
+      ) { Double(transport.connectionCount) }
+      let server = try await MetricsHTTPServer.start(host: host, port: metricsPort, metrics: metrics)
+      logger.info("metrics", metadata: ["address": "\(server.localAddress.map { "\($0)" } ?? "?")/metrics"])
+      metricsServer = server
+    }
     let server = RPCServerService(
-      transport: HTTP2ServerTransport(configuration: configuration), router: router, logger: logger,
-      onShutdown: onShutdown)
+      transport: transport, router: router, logger: logger, onShutdown: onShutdown)
     let group = ServiceGroup(
       configuration: .init(
         services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     try await group.run()
+    try await metricsServer?.close()
   }
 }

@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import RPCCore
 import RPCStandardServices
+import Telemetry
 
 /// `craftd serve`: runs every service that exists, in one process on one port, with health
 /// and reflection.
@@ -28,10 +29,11 @@ struct Serve: AsyncParsableCommand {
     let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
     if demo { try await seedDemo(catalogue, logger: logger) }
     // Matching and orders join this list as they land (issues 5 and 6).
+    let metrics = RPCMetrics()
     let standard = try StandardServices.make(
       registering: [CatalogueServiceImpl(store: catalogue)],
-      interceptors: [AuthInterceptor(authority: authority)])
-    try await options.serve(standard.router, logger: logger) {
+      interceptors: [metrics.interceptor, AuthInterceptor(authority: authority)])
+    try await options.serve(standard.router, logger: logger, metrics: metrics) {
       standard.health.enterShutdown()
     }
     await catalogue.close()

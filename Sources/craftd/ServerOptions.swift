@@ -18,8 +18,19 @@ struct ServerOptions: ParsableArguments {
   @Option(help: "Seconds in-flight calls may take to finish after SIGTERM.")
   var shutdownGraceSeconds: Int = 10
 
+  @Option(help: "Serve Prometheus metrics over plain HTTP on this port at /metrics (env CRAFTD_METRICS_PORT); off when not given.")
+  var metricsPort: Int?
+
+  /// `--metrics-port`, else `CRAFTD_METRICS_PORT`, else none.
+  var resolvedMetricsPort: Int? {
+    metricsPort ?? ProcessInfo.processInfo.environment["CRAFTD_METRICS_PORT"].flatMap { Int($0) }
+  }
+
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
+    if let metricsPort = resolvedMetricsPort, !(0...65535).contains(metricsPort) {
+      throw ValidationError("--metrics-port must be in 0...65535")
+    }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
     }

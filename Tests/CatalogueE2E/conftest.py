@@ -61,6 +61,7 @@ class Server:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.demo = demo
         self.port = free_port()
+        self.metrics_port = free_port()
         self.proc: subprocess.Popen | None = None
         self.log = data_dir / "craftd.log"
 
@@ -70,7 +71,7 @@ class Server:
 
     def start(self):
         args = [CRAFTD, "serve", "--data-dir", str(self.data_dir), "--host", "127.0.0.1",
-                "--port", str(self.port)]
+                "--port", str(self.port), "--metrics-port", str(self.metrics_port)]
         if self.demo:
             args.append("--demo")
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,

@@ -98,6 +98,25 @@ def test_producer_creates_listings_buyers_find_them_others_are_refused(pb, serve
                                              metadata=mine)) == grpc.StatusCode.ABORTED
 
 
+def test_metrics_count_calls_by_method_and_status(pb, server):
+    import urllib.request
+    api = stub(pb, server)
+    for _ in range(3):
+        api.GetVillage(pb.catalogue.GetVillageRequest(id="vlg-bat-trang"))
+    assert code_of(lambda: api.GetVillage(pb.catalogue.GetVillageRequest(id="atlantis"))) == grpc.StatusCode.NOT_FOUND
+    text = urllib.request.urlopen(f"http://127.0.0.1:{server.metrics_port}/metrics", timeout=5).read().decode()
+    labels = 'grpc_type="unary",grpc_service="craft.catalogue.v1.CatalogueService",grpc_method="GetVillage"'
+    def value(line_prefix):
+        for line in text.splitlines():
+            if line.startswith(line_prefix):
+                return float(line.rsplit(" ", 1)[1])
+        raise AssertionError(f"{line_prefix} not in:\n{text}")
+    assert value(f'grpc_server_handled_total{{{labels},grpc_code="OK"}}') >= 3
+    assert value(f'grpc_server_handled_total{{{labels},grpc_code="NOT_FOUND"}}') == 1
+    assert value(f'grpc_server_handling_seconds_count{{{labels}}}') >= 4
+    assert value("grpc_server_open_connections") >= 1
+
+
 def test_revoked_token_is_refused_by_the_running_server(pb, server):
     api = stub(pb, server)
     token = server.token("producer", "p-e2e-revoked")

@@ -42,9 +42,9 @@ public final class HTTP2ServerTransport: ServerTransport {
     get async throws { try await bound.futureResult.get() }
   }
 
-  /// Connections accepted and not yet closed; lets tests see that a vanished peer's
-  /// connection (and with it its calls) was released.
-  package var connectionCount: Int { connections.withLock { $0.count } }
+  /// Connections accepted and not yet closed: for metrics, and for tests that check a vanished
+  /// peer's connection (and with it its calls) was released.
+  public var connectionCount: Int { connections.withLock { $0.count } }
 
   public func listen(router: RPCRouter) async throws {
     let configuration = configuration
