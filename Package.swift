@@ -99,6 +99,14 @@ let package = Package(
     .target(
       name: "Catalogue", dependencies: ["Auth", "CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
       swiftSettings: swiftSettings),
+    // Buyers, RFQs, the explained matching engine and introductions; reads the catalogue only
+    // through CatalogueAPI's client (its change feed).
+    .target(
+      name: "Matching",
+      dependencies: [
+        "Auth", "MatchingAPI", "CatalogueAPI", "CommonAPI", "ProtoWire", "Storage", "RPCCore",
+      ],
+      swiftSettings: swiftSettings),
 
     // The server executable.
     .executableTarget(
