@@ -113,7 +113,7 @@ let package = Package(
       name: "craftd",
       dependencies: [
         "Auth", "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue",
-        "CatalogueAPI", "CommonAPI",
+        "CatalogueAPI", "CommonAPI", "Matching", "MatchingAPI", "RPCInProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -137,6 +137,13 @@ let package = Package(
 
     .testTarget(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "MatchingTests",
+      dependencies: [
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching",
+        "MatchingAPI", "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "CatalogueTests",
       dependencies: [
