@@ -111,13 +111,21 @@ let package = Package(
     .target(
       name: "Catalogue", dependencies: ["Auth", "CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
       swiftSettings: swiftSettings),
+    // Buyers, RFQs, the explained matching engine and introductions; reads the catalogue only
+    // through CatalogueAPI's client (its change feed).
+    .target(
+      name: "Matching",
+      dependencies: [
+        "Auth", "MatchingAPI", "CatalogueAPI", "CommonAPI", "ProtoWire", "Storage", "RPCCore",
+      ],
+      swiftSettings: swiftSettings),
 
     // The server executable.
     .executableTarget(
       name: "craftd",
       dependencies: [
         "Auth", "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue",
-        "CatalogueAPI", "CommonAPI", "Telemetry",
+        "CatalogueAPI", "CommonAPI", "Matching", "MatchingAPI", "RPCInProcess", "Telemetry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -141,6 +149,13 @@ let package = Package(
 
     .testTarget(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "MatchingTests",
+      dependencies: [
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching",
+        "MatchingAPI", "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "CatalogueTests",
       dependencies: [

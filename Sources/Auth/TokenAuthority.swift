@@ -21,6 +21,8 @@ public final class TokenAuthority: Sendable {
   private let clock: @Sendable () -> Int64
   /// Token id → when (ms) the registry last said it is valid.
   private let recentlyChecked = Mutex<[String: Int64]>([:])
+  /// Tokens that live only in this process's memory (see ``issueProcessToken(for:)``).
+  private let processTokens = Mutex<[String: Caller]>([:])
 
   /// Opens (creating if needed) the key and registry in `dataDirectory`. `clock` returns
   /// milliseconds since 1970 (tests move it).
@@ -96,8 +98,28 @@ public final class TokenAuthority: Sendable {
     }
   }
 
+  /// A token for a caller inside this process (e.g. one service following another's feed
+  /// through the in-process transport): 256 random bits kept in memory only, so it is never
+  /// written anywhere, cannot be listed or leaked from the data directory, and dies with the
+  /// process — also on `kill -9`, where a registered token would outlive it.
+  public func issueProcessToken(for caller: Caller) -> String {
+    var generator = SystemRandomNumberGenerator()
+    let token = "process." + Base64URL.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    processTokens.withLock { $0[token] = caller }
+    return token
+  }
+
+  /// Ends a token from ``issueProcessToken(for:)``.
+  public func revokeProcessToken(_ token: String) {
+    processTokens.withLock { _ = $0.removeValue(forKey: token) }
+  }
+
   /// The caller `token` authenticates: signature, expiry and registry checked.
   public func verify(_ token: String) async throws(TokenError) -> Caller {
+    if token.hasPrefix("process.") {
+      guard let caller = processTokens.withLock({ $0[token] }) else { throw .unknown }
+      return caller
+    }
     let nowMilliseconds = clock()
     let claims = try signer.verify(token, now: nowMilliseconds / 1000)
     let checked = recentlyChecked.withLock { $0[claims.id] }

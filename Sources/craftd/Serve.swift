@@ -4,6 +4,7 @@ import Catalogue
 import CatalogueAPI
 import Foundation
 import Logging
+import Matching
 import RPCCore
 import RPCStandardServices
 import Telemetry
@@ -28,14 +29,18 @@ struct Serve: AsyncParsableCommand {
     let authority = try TokenAuthority(dataDirectory: dataDir)
     let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
     if demo { try await seedDemo(catalogue, logger: logger) }
-    // Matching and orders join this list as they land (issues 5 and 6).
+    let matchingStore = try await MatchingRuntime.open(dataDir: dataDir)
+    // Orders joins this list as it lands (issue 6).
     let metrics = RPCMetrics()
     let standard = try StandardServices.make(
-      registering: [CatalogueServiceImpl(store: catalogue)],
+      registering: [CatalogueServiceImpl(store: catalogue), MatchingServiceImpl(store: matchingStore)],
       interceptors: [metrics.interceptor, AuthInterceptor(authority: authority)])
+    let matching = try await MatchingRuntime(
+      store: matchingStore, router: standard.router, authority: authority, logger: logger)
     try await options.serve(standard.router, logger: logger, metrics: metrics) {
       standard.health.enterShutdown()
     }
+    await matching.shutdown()
     await catalogue.close()
     await authority.close()
   }

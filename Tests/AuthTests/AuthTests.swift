@@ -202,3 +202,21 @@ final class ManualClock: Sendable {
     #expect(denied(.system, "p-1") == nil)
   }
 }
+
+@Suite struct ProcessTokenTests {
+  @Test func processTokensLiveInMemoryOnly() async throws {
+    let directory = TemporaryDirectory()
+    let authority = try TokenAuthority(dataDirectory: directory.path)
+    let token = authority.issueProcessToken(for: .system)
+    #expect(try await authority.verify(token) == .system)
+    #expect(try await authority.issuedTokens().isEmpty)  // never written to the registry
+    // Another process (another authority on the same directory) does not know it.
+    let other = try TokenAuthority(dataDirectory: directory.path)
+    await #expect(throws: TokenError.unknown) { try await other.verify(token) }
+    authority.revokeProcessToken(token)
+    await #expect(throws: TokenError.unknown) { try await authority.verify(token) }
+    await #expect(throws: TokenError.unknown) { try await authority.verify("process.guess") }
+    await authority.close()
+    await other.close()
+  }
+}
