@@ -14,6 +14,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private let peer: String
   private let allocator: ByteBufferAllocator
   private let acceptEncodingValue: String
+  /// Calls' tasks prefer the connection's event loop as their executor (see `startTask`).
+  private let taskExecutor: EventLoopTaskExecutor
   private var streams: [Int32: ServerStream] = [:]
   /// Set once a graceful shutdown began: the connection closes when the last stream ends.
   private(set) var draining = false
@@ -31,6 +33,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     self.configuration = configuration
     self.eventLoop = channel.eventLoop
     self.allocator = channel.allocator
+    self.taskExecutor = EventLoopTaskExecutor(eventLoop: channel.eventLoop)
     self.peer = channel.remoteAddress.map { "\($0)" } ?? "unknown"
     self.acceptEncodingValue = CompressionNegotiation.acceptEncodingHeader(
       configuration.acceptedEncodings)
@@ -169,7 +172,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
         })
     }
     let stream = ServerStream(
-      id: id, handler: methodHandler, context: context,
+      id: id, connection: self, handler: methodHandler, context: context,
       deframer: MessageDeframer(
         compression: requestEncoding, maxReceiveSize: configuration.maxReceiveMessageSize),
       framer: MessageFramer(
@@ -259,16 +262,26 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handler.scheduleFlush()
   }
 
+  /// Runs the call's handler in a task that prefers the connection's event loop as its
+  /// executor: the handler runs on this thread (no hop to the global pool and back), and its
+  /// response is queued directly in the session. Where the toolchain has `Task.immediate`, the
+  /// task starts synchronously, right here, so a handler that does not suspend has submitted its
+  /// whole response before this read is processed and it leaves with the read's flush.
   private func startTask(_ stream: ServerStream, _ requests: ServerRequestStream) {
-    let sink = HTTP2ResponseSink(
-      eventLoop: eventLoop, connection: NIOLoopBound(self, eventLoop: eventLoop),
-      stream: NIOLoopBound(stream, eventLoop: eventLoop))
+    let sink = HTTP2ResponseSink(stream: stream, eventLoop: eventLoop)
     let methodHandler = stream.handler
     let context = stream.context
     let interceptors = router.interceptors
-    stream.task = Task {
-      await methodHandler.handle(
-        requests: requests, response: sink, context: context, interceptors: interceptors)
+    if #available(macOS 26.0, *) {
+      stream.task = Task.immediate(executorPreference: taskExecutor) {
+        await methodHandler.handle(
+          requests: requests, response: sink, context: context, interceptors: interceptors)
+      }
+    } else {
+      stream.task = Task(executorPreference: taskExecutor) {
+        await methodHandler.handle(
+          requests: requests, response: sink, context: context, interceptors: interceptors)
+      }
     }
   }
 
@@ -335,20 +348,19 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handler.scheduleFlush()
   }
 
-  /// Queues one framed message; the future completes when the writer may send the next one.
-  func writeMessage(_ stream: ServerStream, _ message: [UInt8], compress: Bool) -> EventLoopFuture<Void> {
-    do {
-      try writeHeaders(stream, [:])
-      let framed = try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
-      let accepted = session.send(data: framed, stream: stream.id)
-      handler.scheduleFlush()
-      if accepted { return eventLoop.makeSucceededVoidFuture() }
-      let waiter = eventLoop.makePromise(of: Void.self)
-      stream.writeWaiter = waiter
-      return waiter.futureResult
-    } catch {
-      return eventLoop.makeFailedFuture(error)
-    }
+  /// Queues one framed message. Returns nil when the writer may send the next one at once,
+  /// or a future that completes when the stream's queue has drained enough.
+  func writeMessage(
+    _ stream: ServerStream, _ message: [UInt8], compress: Bool
+  ) throws(RPCError) -> EventLoopFuture<Void>? {
+    try writeHeaders(stream, [:])
+    let framed = try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
+    let accepted = session.send(data: framed, stream: stream.id)
+    handler.scheduleFlush()
+    if accepted { return nil }
+    let waiter = eventLoop.makePromise(of: Void.self)
+    stream.writeWaiter = waiter
+    return waiter.futureResult
   }
 
   /// Ends the response with trailers (or a trailers-only response when nothing was sent).
