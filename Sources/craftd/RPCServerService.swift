@@ -40,6 +40,7 @@ extension ServerOptions {
     var configuration = HTTP2ServerConfiguration(host: host, port: port)
     configuration.responseEncoding = responseEncoding
     configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
+    configuration.eventLoopCount = eventLoopCount
     let server = RPCServerService(
       transport: HTTP2ServerTransport(configuration: configuration), router: router, logger: logger,
       onShutdown: onShutdown)

@@ -18,7 +18,16 @@ struct ServerOptions: ParsableArguments {
   @Option(help: "Seconds in-flight calls may take to finish after SIGTERM.")
   var shutdownGraceSeconds: Int = 10
 
+  @Option(help: "Event loop threads; default one per core (env CRAFTD_EVENT_LOOPS).")
+  var eventLoops: Int?
+
+  /// `--event-loops`, else `CRAFTD_EVENT_LOOPS`, else nil (NIO's shared group).
+  var eventLoopCount: Int? {
+    eventLoops ?? Int(ProcessInfo.processInfo.environment["CRAFTD_EVENT_LOOPS"] ?? "")
+  }
+
   func validate() throws {
+    if let eventLoops, eventLoops < 1 { throw ValidationError("--event-loops must be at least 1") }
     guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
