@@ -17,6 +17,11 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   /// Calls' tasks prefer the connection's event loop as their executor (see `startTask`).
   private let taskExecutor: EventLoopTaskExecutor
   private var streams: [Int32: ServerStream] = [:]
+  private var lastRoute: (path: String, handler: ServerMethodHandler)?
+  /// `:status`, `content-type` and `grpc-accept-encoding`: the start of every response.
+  private let baseResponseHeaders: [HeaderField]
+  /// The trailers of a plain OK: built once, not per call.
+  private let okTrailers = [HeaderField("grpc-status", RPCStatus.Code.ok.grpcStatusHeader)]
   /// Set once a graceful shutdown began: the connection closes when the last stream ends.
   private(set) var draining = false
   /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
@@ -37,6 +42,10 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     self.peer = channel.remoteAddress.map { "\($0)" } ?? "unknown"
     self.acceptEncodingValue = CompressionNegotiation.acceptEncodingHeader(
       configuration.acceptedEncodings)
+    self.baseResponseHeaders = [
+      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
+      HeaderField("grpc-accept-encoding", acceptEncodingValue),
+    ]
     self.session = try HTTP2Session(
       role: .server, limits: configuration.limits, allocator: channel.allocator)
     self.handler = HTTP2ConnectionHandler(session: session)
@@ -116,17 +125,23 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     var acceptEncoding: String?
     var metadata = Metadata()
     for field in headers {
-      switch field.name {
-      case ":method": method = field.value
-      case ":path": path = field.value
-      case "content-type": contentType = field.value
-      case "grpc-timeout": timeout = field.value
-      case "grpc-encoding": encoding = field.value
-      case "grpc-accept-encoding": acceptEncoding = field.value
-      default:
+      switch field.known {
+      case .method: method = field.value
+      case .path: path = field.value
+      case .contentType: contentType = field.value
+      case .grpcTimeout: timeout = field.value
+      case .grpcEncoding: encoding = field.value
+      case .grpcAcceptEncoding: acceptEncoding = field.value
+      case .userAgent:
+        // A valid, lowercase, non-binary key: nothing to check.
+        metadata.appendReceivedText(validKey: field.name, value: field.value)
+      case .other:
+        // nghttp2 has checked the name (HTTP/2 names are lowercase), so no normalising.
         if !Metadata.isReserved(key: field.name) {
-          metadata.appendReceivedHeader(name: field.name, value: field.value)
+          metadata.appendReceivedHeader(lowercaseName: field.name, value: field.value)
         }
+      case .scheme, .authority, .status, .te, .grpcStatus, .grpcMessage:
+        break  // reserved
       }
     }
 
@@ -137,7 +152,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard contentType.hasPrefix("application/grpc") else {
       return respondHTTPError(id, status: "415", extra: [], endStream)
     }
-    guard let methodHandler = router.handler(forPath: path) else {
+    guard let methodHandler = route(path) else {
       return respondTrailersOnly(id, RPCRouter.unimplementedStatus(path: path), endStream)
     }
     var deadline: ContinuousClock.Instant?
@@ -192,6 +207,16 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
       startTask(stream, ServerRequestStream.channel(channel))
     }
     if endStream { requestEnded(stream) }
+  }
+
+  /// The handler for `path`. Calls on a connection mostly repeat one method, and the session
+  /// interns `:path`, so the last answer is kept: a string comparison that is usually a pointer
+  /// comparison instead of hashing the path.
+  private func route(_ path: String) -> ServerMethodHandler? {
+    if let lastRoute, lastRoute.path == path { return lastRoute.handler }
+    guard let handler = router.handler(forPath: path) else { return nil }
+    lastRoute = (path, handler)
+    return handler
   }
 
   func session(_ session: HTTP2Session, stream id: Int32, receivedData bytes: UnsafeRawBufferPointer) {
@@ -272,7 +297,12 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     let methodHandler = stream.handler
     let context = stream.context
     let interceptors = router.interceptors
-    if #available(macOS 26.0, *) {
+    if !configuration.runsHandlersOnEventLoop {
+      stream.task = Task {
+        await methodHandler.handle(
+          requests: requests, response: sink, context: context, interceptors: interceptors)
+      }
+    } else if #available(macOS 26.0, *) {
       stream.task = Task.immediate(executorPreference: taskExecutor) {
         await methodHandler.handle(
           requests: requests, response: sink, context: context, interceptors: interceptors)
@@ -334,10 +364,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard !stream.finished else { throw RPCError(code: .cancelled, message: "the stream is closed") }
     guard !stream.headersSent else { return }
     stream.headersSent = true
-    var headers = [
-      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
-      HeaderField("grpc-accept-encoding", acceptEncodingValue),
-    ]
+    var headers = baseResponseHeaders
     if let name = stream.responseEncodingName { headers.append(HeaderField("grpc-encoding", name)) }
     metadata.forEachHeaderToSend { headers.append(HeaderField($0, $1)) }
     do {
@@ -371,10 +398,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     if stream.headersSent {
       session.finish(stream: stream.id, trailers: trailerFields(status, trailers))
     } else {
-      var fields = [
-        HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
-        HeaderField("grpc-accept-encoding", acceptEncodingValue),
-      ]
+      var fields = baseResponseHeaders
       fields.append(contentsOf: trailerFields(status, trailers))
       try? session.submitHeadersOnly(stream: stream.id, headers: fields)
     }
@@ -394,6 +418,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   }
 
   private func trailerFields(_ status: RPCStatus, _ trailers: Metadata) -> [HeaderField] {
+    if status.code == .ok, status.message.isEmpty, trailers.isEmpty { return okTrailers }
     var fields = [HeaderField("grpc-status", status.code.grpcStatusHeader)]
     if !status.message.isEmpty {
       fields.append(HeaderField("grpc-message", GRPCMessageEncoding.encode(status.message)))
@@ -403,10 +428,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   }
 
   private func respondTrailersOnly(_ id: Int32, _ status: RPCStatus, _ requestEnded: Bool) {
-    var fields = [
-      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
-      HeaderField("grpc-accept-encoding", acceptEncodingValue),
-    ]
+    var fields = baseResponseHeaders
     fields.append(contentsOf: trailerFields(status, [:]))
     try? session.submitHeadersOnly(stream: id, headers: fields)
     stopUpload(id, requestEnded)
