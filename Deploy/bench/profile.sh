@@ -36,6 +36,9 @@ if [[ $SERVER == baseline ]]; then
 else
   BIN="$ROOT/.build-release/release/craftd"
   SERVER_ARGS=(interop --host 127.0.0.1 --port "$PORT" --log-level warning)
+  # One event loop, as rpc.sh runs it (EVENT_LOOPS= for craftd's default).
+  EVENT_LOOPS=${EVENT_LOOPS-1}
+  [[ -n "$EVENT_LOOPS" ]] && SERVER_ARGS+=(--event-loops "$EVENT_LOOPS")
 fi
 [[ -x "$BIN" ]] || { echo "profile.sh: $BIN missing; run Deploy/bench/rpc.sh first" >&2; exit 1; }
 case "$BODY" in

@@ -6,6 +6,7 @@
 #   Deploy/bench/rpc.sh --no-build         reuse the existing release binaries
 #   Deploy/bench/rpc.sh --only ours        measure one side (ours | baseline); no ratio table
 #   N_LOAD=100000 N_LAT=5000 Deploy/bench/rpc.sh   fewer requests (defaults 400000 and 20000)
+#   EVENT_LOOPS= Deploy/bench/rpc.sh       craftd with its default event loops (default here: 1)
 #
 # Each server runs pinned to core 0 (`taskset -c 0`), h2load to core 1 (`taskset -c 1`), one
 # server at a time. Workloads: EmptyCall, UnaryCall with a 100 B and with a 4 KiB response (the
@@ -45,6 +46,8 @@ N_WARM=${N_WARM:-20000}      # warm-up requests per server (not measured)
 PORT_OURS=${PORT_OURS:-50161}
 PORT_BASE=${PORT_BASE:-50162}
 SERVER_CPU=${SERVER_CPU:-0}
+# craftd's event loops: one, as the server is pinned to one core (empty: craftd's default).
+EVENT_LOOPS=${EVENT_LOOPS-1}
 LOAD_CPU=${LOAD_CPU:-1}
 OUT=${BENCH_OUT:-$ROOT/.build-bench-rpc}
 PY="$ROOT/.venv/bin/python"
@@ -105,7 +108,7 @@ start_server() { # side port
   local side=$1 port=$2
   if [[ $side == ours ]]; then
     taskset -c "$SERVER_CPU" "$OURS_BIN" interop --host 127.0.0.1 --port "$port" --log-level warning \
-      >"$OUT/$side.log" 2>&1 &
+      ${EVENT_LOOPS:+--event-loops "$EVENT_LOOPS"} >"$OUT/$side.log" 2>&1 &
   else
     taskset -c "$SERVER_CPU" "$BASE_BIN" --host 127.0.0.1 --port "$port" >"$OUT/$side.log" 2>&1 &
   fi

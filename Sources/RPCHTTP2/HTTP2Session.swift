@@ -7,14 +7,84 @@ internal import CNGHTTP2
 internal import NIOCore
 
 /// A header field as it travels: lower-case name, value as text (gRPC values are ASCII; `-bin`
-/// values arrive base64-encoded).
+/// values arrive base64-encoded). Received fields also say which of the names the transports
+/// look at they carry (`known`), recognised once on the raw bytes.
 struct HeaderField: Equatable, Sendable {
   var name: String
   var value: String
+  /// The name as a `KnownHeader`, for received fields; `.other` for fields built by hand.
+  var known: KnownHeader
 
   init(_ name: String, _ value: String) {
     self.name = name
     self.value = value
+    self.known = .other
+  }
+
+  init(known: KnownHeader, name: String, value: String) {
+    self.name = name
+    self.value = value
+    self.known = known
+  }
+
+  static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.name == rhs.name && lhs.value == rhs.value
+  }
+}
+
+/// The header names gRPC transports act on. Recognising them on the bytes nghttp2 hands over
+/// saves a `String` per name and lets receivers switch on a byte instead of comparing text;
+/// their values are interned per session (see `HTTP2Session.header`).
+enum KnownHeader: UInt8, CaseIterable, Sendable {
+  case other = 0
+  case method, scheme, path, authority, status, contentType, te, userAgent
+  case grpcTimeout, grpcEncoding, grpcAcceptEncoding, grpcStatus, grpcMessage
+
+  /// The name (a literal: no allocation).
+  var name: String {
+    switch self {
+    case .other: ""
+    case .method: ":method"
+    case .scheme: ":scheme"
+    case .path: ":path"
+    case .authority: ":authority"
+    case .status: ":status"
+    case .contentType: "content-type"
+    case .te: "te"
+    case .userAgent: "user-agent"
+    case .grpcTimeout: "grpc-timeout"
+    case .grpcEncoding: "grpc-encoding"
+    case .grpcAcceptEncoding: "grpc-accept-encoding"
+    case .grpcStatus: "grpc-status"
+    case .grpcMessage: "grpc-message"
+    }
+  }
+
+  /// The known name `bytes` spell, or `.other`.
+  static func classify(_ bytes: UnsafeRawBufferPointer) -> KnownHeader {
+    let candidate: KnownHeader
+    switch bytes.count {
+    case 2: candidate = .te
+    case 5: candidate = .path
+    case 7:
+      switch bytes[1] {
+      case UInt8(ascii: "m"): candidate = .method
+      case UInt8(ascii: "s"): candidate = bytes[2] == UInt8(ascii: "c") ? .scheme : .status
+      default: return .other
+      }
+    case 10: candidate = bytes[0] == UInt8(ascii: ":") ? .authority : .userAgent
+    case 11: candidate = .grpcStatus
+    case 12:
+      switch bytes[5] {
+      case UInt8(ascii: "t"): candidate = .grpcTimeout
+      case UInt8(ascii: "m"): candidate = .grpcMessage
+      default: candidate = .contentType
+      }
+    case 13: candidate = .grpcEncoding
+    case 20: candidate = .grpcAcceptEncoding
+    default: return .other
+    }
+    return candidate.name.utf8.elementsEqual(bytes) ? candidate : .other
   }
 }
 
@@ -99,8 +169,8 @@ final class HTTP2Session {
     /// A writer waits for the queue to go below the low watermark.
     var writerWaiting = false
 
-    init(allocator: ByteBufferAllocator) {
-      queue = allocator.buffer(capacity: 0)
+    init(queue: ByteBuffer) {
+      self.queue = queue
     }
   }
 
@@ -109,8 +179,20 @@ final class HTTP2Session {
   weak var delegate: (any HTTP2SessionDelegate)?
   private var session: OpaquePointer?
   private let allocator: ByteBufferAllocator
-  private var pendingHeaders: [Int32: [HeaderField]] = [:]
+  /// An empty buffer that every new stream's queue starts as (copies share its storage).
+  private let emptyBuffer: ByteBuffer
+  /// The header block being received (HTTP/2 never interleaves blocks) and its stream.
+  private var block: [HeaderField] = []
+  private var blockStream: Int32 = 0
+  /// The last value seen per known header name: repeated values (`:path`, `content-type`,
+  /// `user-agent`, ...) reuse one `String` instead of decoding (and allocating) a new one.
+  private var internedValues = [String](repeating: "", count: KnownHeader.allCases.count)
+  /// Scratch space for `withNameValues`, reused so submitting headers allocates nothing here.
+  private var nvBytes: [UInt8] = []
+  private var nvArray: [nghttp2_nv] = []
   private var outbound: [Int32: OutboundStream] = [:]
+  /// Streams whose writer waits for the queue to drain (so `drainOutput` can skip the scan).
+  private var waitingWriters = 0
   private var resetsAfterSending: [Int32] = []
   /// Bytes queued in `outbound`, all streams together.
   private var queuedBytes = 0
@@ -119,6 +201,7 @@ final class HTTP2Session {
     self.role = role
     self.limits = limits
     self.allocator = allocator
+    self.emptyBuffer = allocator.buffer(capacity: 0)
 
     var callbacks: OpaquePointer?
     try check(nghttp2_session_callbacks_new(&callbacks))
@@ -210,19 +293,21 @@ final class HTTP2Session {
 
   /// Starts a request (client): headers, then a body fed with `send(data:)`.
   func submitRequest(_ headers: [HeaderField]) throws(HTTP2SessionError) -> Int32 {
-    var provider = dataProvider()
+    let state = OutboundStream(queue: emptyBuffer)
+    var provider = dataProvider(state)
     let stream = withNameValues(headers) { nva in
       nghttp2_submit_request(session, nil, nva.baseAddress, nva.count, &provider, nil)
     }
     try check(stream)
-    outbound[stream] = OutboundStream(allocator: allocator)
+    outbound[stream] = state
     return stream
   }
 
   /// Sends response headers (server); the body follows with `send(data:)` and `finish`.
   func submitResponse(stream: Int32, headers: [HeaderField]) throws(HTTP2SessionError) {
-    var provider = dataProvider()
-    outbound[stream] = OutboundStream(allocator: allocator)
+    let state = OutboundStream(queue: emptyBuffer)
+    var provider = dataProvider(state)
+    outbound[stream] = state
     try check(
       withNameValues(headers) { nva in
         nghttp2_submit_response(session, stream, nva.baseAddress, nva.count, &provider)
@@ -242,13 +327,20 @@ final class HTTP2Session {
   @discardableResult
   func send(data: ByteBuffer, stream: Int32) -> Bool {
     guard let state = outbound[stream] else { return true }
-    state.queue.writeImmutableBuffer(data)
+    if state.queue.readableBytes == 0 {
+      state.queue = data  // the usual case (one message at a time): no copy
+    } else {
+      state.queue.writeImmutableBuffer(data)
+    }
     queuedBytes += data.readableBytes
     resumeIfDeferred(stream, state)
     if state.queue.readableBytes > limits.outboundHighWatermark
       || queuedBytes > limits.connectionOutboundHighWatermark
     {
-      state.writerWaiting = true
+      if !state.writerWaiting {
+        state.writerWaiting = true
+        waitingWriters += 1
+      }
       return false
     }
     return true
@@ -307,31 +399,34 @@ final class HTTP2Session {
   }
 
   private func notifyDrainedWriters() {
+    guard waitingWriters > 0 else { return }
     let underConnectionMark = queuedBytes <= limits.connectionOutboundLowWatermark
     for (stream, state) in outbound
     where state.writerWaiting && state.queue.readableBytes <= limits.outboundLowWatermark
       && (underConnectionMark || state.queue.readableBytes == 0)
     {
       state.writerWaiting = false
+      waitingWriters -= 1
       delegate?.session(self, outboundDrained: stream)
     }
   }
 
-  private func dataProvider() -> nghttp2_data_provider {
+  /// The body source of one stream: nghttp2 hands `state` back to `readOutbound` (unretained;
+  /// `outbound` keeps it alive until the stream closes, after which nghttp2 no longer reads).
+  private func dataProvider(_ state: OutboundStream) -> nghttp2_data_provider {
     nghttp2_data_provider(
-      source: nghttp2_data_source(ptr: nil),
-      read_callback: { _, stream, buffer, length, flags, _, userData in
-        HTTP2Session.from(userData).readOutbound(stream, buffer!, length, flags!)
+      source: nghttp2_data_source(ptr: Unmanaged.passUnretained(state).toOpaque()),
+      read_callback: { _, stream, buffer, length, flags, source, userData in
+        let state = Unmanaged<OutboundStream>.fromOpaque(source!.pointee.ptr).takeUnretainedValue()
+        return HTTP2Session.from(userData).readOutbound(stream, state, buffer!, length, flags!)
       })
   }
 
   /// nghttp2 asks for up to `length` bytes of the stream's body.
   private func readOutbound(
-    _ stream: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ length: Int, _ flags: UnsafeMutablePointer<UInt32>
+    _ stream: Int32, _ state: OutboundStream, _ buffer: UnsafeMutablePointer<UInt8>, _ length: Int,
+    _ flags: UnsafeMutablePointer<UInt32>
   ) -> Int {
-    guard let state = outbound[stream] else {
-      return Int(NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue)
-    }
     let count = min(length, state.queue.readableBytes)
     queuedBytes -= count
     if count > 0 {
@@ -353,7 +448,7 @@ final class HTTP2Session {
         state.deferred = true
         return Int(NGHTTP2_ERR_DEFERRED.rawValue)
       }
-      state.queue.discardReadBytes()
+      state.queue = emptyBuffer  // drop the sent bytes' storage now
     }
     return count
   }
@@ -363,12 +458,29 @@ final class HTTP2Session {
   }
 
   fileprivate func beginHeaders(_ stream: Int32) {
-    pendingHeaders[stream, default: []].reserveCapacity(8)
+    block.removeAll(keepingCapacity: true)
+    blockStream = stream
   }
 
   fileprivate func header(_ stream: Int32, _ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
-    pendingHeaders[stream, default: []].append(
-      HeaderField(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+    guard stream == blockStream else { return }
+    let known = KnownHeader.classify(name)
+    guard known != .other else {
+      block.append(
+        HeaderField(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+      return
+    }
+    let slot = Int(known.rawValue)
+    let previous = internedValues[slot]
+    let same = previous.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(value) } ?? false
+    let text: String
+    if same {
+      text = previous
+    } else {
+      text = String(decoding: value, as: UTF8.self)
+      internedValues[slot] = text
+    }
+    block.append(HeaderField(known: known, name: known.name, value: text))
   }
 
   fileprivate func frameReceived(_ frame: UnsafePointer<nghttp2_frame>) {
@@ -376,8 +488,10 @@ final class HTTP2Session {
     let endStream = header.flags & UInt8(NGHTTP2_FLAG_END_STREAM.rawValue) != 0
     switch Int(header.type) {
     case Int(NGHTTP2_HEADERS.rawValue):
-      let headers = pendingHeaders.removeValue(forKey: header.stream_id) ?? []
-      delegate?.session(self, stream: header.stream_id, receivedHeaders: headers, endStream: endStream)
+      guard header.stream_id == blockStream else { break }
+      blockStream = 0
+      delegate?.session(self, stream: header.stream_id, receivedHeaders: block, endStream: endStream)
+      block.removeAll(keepingCapacity: true)
     case Int(NGHTTP2_DATA.rawValue):
       if endStream { delegate?.session(self, streamEnded: header.stream_id) }
     case Int(NGHTTP2_GOAWAY.rawValue):
@@ -398,32 +512,49 @@ final class HTTP2Session {
   }
 
   fileprivate func streamClosed(_ stream: Int32, _ errorCode: UInt32) {
-    pendingHeaders.removeValue(forKey: stream)
-    if let state = outbound.removeValue(forKey: stream) { queuedBytes -= state.queue.readableBytes }
+    if blockStream == stream {
+      block.removeAll(keepingCapacity: true)
+      blockStream = 0
+    }
+    if let state = outbound.removeValue(forKey: stream) {
+      queuedBytes -= state.queue.readableBytes
+      if state.writerWaiting { waitingWriters -= 1 }
+    }
     delegate?.session(self, streamClosed: stream, errorCode: errorCode)
   }
 
   private func withNameValues<R>(
     _ headers: [HeaderField], _ body: (UnsafeMutableBufferPointer<nghttp2_nv>) -> R
   ) -> R {
-    // One contiguous copy of every name and value; nghttp2 copies them again on submit.
-    var storage: [UInt8] = []
-    storage.reserveCapacity(headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count })
-    var spans: [(Int, Int, Int, Int)] = []
-    spans.reserveCapacity(headers.count)
-    for field in headers {
-      let nameStart = storage.count
-      storage.append(contentsOf: field.name.utf8)
-      let valueStart = storage.count
-      storage.append(contentsOf: field.value.utf8)
-      spans.append((nameStart, valueStart - nameStart, valueStart, storage.count - valueStart))
+    // One contiguous copy of every name and value, in scratch space kept between calls;
+    // nghttp2 copies them again on submit. The scratch is taken out of the session while in
+    // use, so a nested call (none is expected) would just allocate its own.
+    var bytes = nvBytes, nva = nvArray
+    nvBytes = []
+    nvArray = []
+    defer {
+      bytes.removeAll(keepingCapacity: true)
+      nva.removeAll(keepingCapacity: true)
+      nvBytes = bytes
+      nvArray = nva
     }
-    return storage.withUnsafeMutableBufferPointer { bytes in
-      let base = bytes.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
-      var nva = spans.map { span in
-        nghttp2_nv(
-          name: base + span.0, value: base + span.2, namelen: span.1, valuelen: span.3,
-          flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue))
+    var total = 0
+    for field in headers { total += field.name.utf8.count + field.value.utf8.count }
+    bytes.reserveCapacity(total)
+    for field in headers {
+      bytes.append(contentsOf: field.name.utf8)
+      bytes.append(contentsOf: field.value.utf8)
+    }
+    nva.reserveCapacity(headers.count)
+    return bytes.withUnsafeMutableBufferPointer { bytes in
+      var next = bytes.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
+      for field in headers {
+        let nameLength = field.name.utf8.count, valueLength = field.value.utf8.count
+        nva.append(
+          nghttp2_nv(
+            name: next, value: next + nameLength, namelen: nameLength, valuelen: valueLength,
+            flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue)))
+        next += nameLength + valueLength
       }
       return nva.withUnsafeMutableBufferPointer { body($0) }
     }

@@ -43,6 +43,7 @@ extension ServerOptions {
     var configuration = HTTP2ServerConfiguration(host: host, port: port)
     configuration.responseEncoding = responseEncoding
     configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
+    configuration.eventLoopCount = eventLoopCount
     let transport = HTTP2ServerTransport(configuration: configuration)
     var metricsServer: MetricsHTTPServer?
     if let metricsPort = resolvedMetricsPort, let metrics {

@@ -26,7 +26,16 @@ struct ServerOptions: ParsableArguments {
     metricsPort ?? ProcessInfo.processInfo.environment["CRAFTD_METRICS_PORT"].flatMap { Int($0) }
   }
 
+  @Option(help: "Event loop threads; default one per core (env CRAFTD_EVENT_LOOPS).")
+  var eventLoops: Int?
+
+  /// `--event-loops`, else `CRAFTD_EVENT_LOOPS`, else nil (NIO's shared group).
+  var eventLoopCount: Int? {
+    eventLoops ?? Int(ProcessInfo.processInfo.environment["CRAFTD_EVENT_LOOPS"] ?? "")
+  }
+
   func validate() throws {
+    if let eventLoops, eventLoops < 1 { throw ValidationError("--event-loops must be at least 1") }
     guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
     if let metricsPort = resolvedMetricsPort, !(0...65535).contains(metricsPort) {
       throw ValidationError("--metrics-port must be in 0...65535")

@@ -143,11 +143,9 @@ extension Metadata {
   /// Lowercases ASCII letters; returns `key` itself (no copy) when it is already lowercase.
   @usableFromInline
   static func normalize(_ key: String) -> String {
-    var hasUpper = false
-    for byte in key.utf8 where byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-      hasUpper = true
-      break
-    }
+    let hasUpper =
+      key.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { $0 &- 0x41 < 26 } }
+      ?? key.utf8.contains { $0 &- 0x41 < 26 }
     guard hasUpper else { return key }
     return String(
       decoding: key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
@@ -155,8 +153,12 @@ extension Metadata {
 
   /// Whether `key` is a valid custom-metadata name: `1*( 0-9 / a-z / "_" / "-" / "." )`.
   public static func isValidKey(_ key: String) -> Bool {
-    guard !key.isEmpty else { return false }
-    for byte in key.utf8 {
+    key.utf8.withContiguousStorageIfAvailable(isValidKey) ?? isValidKey(Array(key.utf8))
+  }
+
+  private static func isValidKey(_ bytes: some Collection<UInt8>) -> Bool {
+    guard !bytes.isEmpty else { return false }
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
         UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
@@ -182,7 +184,12 @@ extension Metadata {
   /// Keys the transport owns and never takes from application metadata: pseudo-headers,
   /// every `grpc-` key, `content-type`, `te`, and HTTP/1 connection headers HTTP/2 forbids.
   public static func isReserved(key: String) -> Bool {
-    if key.hasPrefix(":") || key.hasPrefix("grpc-") { return true }
+    // Byte comparisons: `hasPrefix` goes through Unicode-aware comparison.
+    let utf8 = key.utf8
+    if let first = utf8.first {
+      if first == UInt8(ascii: ":") { return true }
+      if first == UInt8(ascii: "g"), utf8.starts(with: "grpc-".utf8) { return true }
+    }
     switch key {
     case "content-type", "te", "connection", "keep-alive", "proxy-connection",
       "transfer-encoding", "upgrade", "host":
@@ -217,7 +224,13 @@ extension Metadata {
   /// transport decides which headers it passes on.
   @discardableResult
   public mutating func appendReceivedHeader(name: String, value: String) -> Bool {
-    let key = Self.normalize(name)
+    appendReceivedHeader(lowercaseName: Self.normalize(name), value: value)
+  }
+
+  /// `appendReceivedHeader(name:value:)` for a name known to be lowercase already (HTTP/2
+  /// requires it, and nghttp2 rejects other names), which skips normalising it.
+  @discardableResult
+  package mutating func appendReceivedHeader(lowercaseName key: String, value: String) -> Bool {
     guard Self.isValidKey(key) || key.hasPrefix(":") else { return false }
     guard Self.isBinaryKey(key) else {
       entries.append(Entry(key: key, value: .string(value)))
@@ -230,6 +243,12 @@ extension Metadata {
     }
     for bytes in decoded { entries.append(Entry(key: key, value: .binary(bytes))) }
     return true
+  }
+
+  /// Appends a received text value under a key the transport knows is a valid, lowercase,
+  /// non-binary custom-metadata key (e.g. `user-agent`), with no checks.
+  package mutating func appendReceivedText(validKey key: String, value: String) {
+    entries.append(Entry(key: key, value: .string(value)))
   }
 
   private func trimmingSpaces(_ bytes: Substring.UTF8View) -> Substring.UTF8View {

@@ -59,13 +59,17 @@ extension ServerMethodHandler {
   ) -> Self {
     Self(descriptor: descriptor) { requests, sink, context, interceptors in
       do {
-        let response = try await interceptors.run(context: context) { context in
+        let call = { (context: ServerContext) async throws -> ServerResponse<Response> in
           let received = try await requests.singleReceivedMessage()
           let request = try Request(serializedBytes: received.bytes)
           var context = context
           context.requestMessageCompressed = received.compressed
           return try await handler(request, context)
         }
+        // Without interceptors, no chain to go through (one async frame less per call).
+        let response =
+          interceptors.isEmpty
+          ? try await call(context) : try await interceptors.run(context: context, call)
         await sink.finishUnary(
           headers: response.metadata, message: response.message.serializedBytes(),
           compress: response.compress, trailers: response.trailers)

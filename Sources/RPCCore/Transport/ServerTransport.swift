@@ -107,6 +107,10 @@ public struct ServerRequestStream: AsyncSequence, Sendable {
   /// The one message of a call whose client must send exactly one, with its compressed flag;
   /// `INTERNAL` for none or more.
   public func singleReceivedMessage() async throws -> ReceivedMessage {
+    // The unary fast path: the message is here, nothing to wait for.
+    if case .single(let message, let compressed) = storage {
+      return ReceivedMessage(bytes: message, compressed: compressed)
+    }
     var iterator = makeAsyncIterator()
     guard let first = try await iterator.next() else {
       throw RPCError(code: .internal, message: "client half-closed without a request message")

@@ -14,7 +14,14 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private let peer: String
   private let allocator: ByteBufferAllocator
   private let acceptEncodingValue: String
+  /// Calls' tasks prefer the connection's event loop as their executor (see `startTask`).
+  private let taskExecutor: EventLoopTaskExecutor
   private var streams: [Int32: ServerStream] = [:]
+  private var lastRoute: (path: String, handler: ServerMethodHandler)?
+  /// `:status`, `content-type` and `grpc-accept-encoding`: the start of every response.
+  private let baseResponseHeaders: [HeaderField]
+  /// The trailers of a plain OK: built once, not per call.
+  private let okTrailers = [HeaderField("grpc-status", RPCStatus.Code.ok.grpcStatusHeader)]
   /// Set once a graceful shutdown began: the connection closes when the last stream ends.
   private(set) var draining = false
   /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
@@ -34,9 +41,14 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     self.configuration = configuration
     self.eventLoop = channel.eventLoop
     self.allocator = channel.allocator
+    self.taskExecutor = EventLoopTaskExecutor(eventLoop: channel.eventLoop)
     self.peer = channel.remoteAddress.map { "\($0)" } ?? "unknown"
     self.acceptEncodingValue = CompressionNegotiation.acceptEncodingHeader(
       configuration.acceptedEncodings)
+    self.baseResponseHeaders = [
+      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
+      HeaderField("grpc-accept-encoding", acceptEncodingValue),
+    ]
     self.session = try HTTP2Session(
       role: .server, limits: configuration.limits, allocator: channel.allocator)
     self.handler = HTTP2ConnectionHandler(session: session)
@@ -118,17 +130,23 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     var acceptEncoding: String?
     var metadata = Metadata()
     for field in headers {
-      switch field.name {
-      case ":method": method = field.value
-      case ":path": path = field.value
-      case "content-type": contentType = field.value
-      case "grpc-timeout": timeout = field.value
-      case "grpc-encoding": encoding = field.value
-      case "grpc-accept-encoding": acceptEncoding = field.value
-      default:
+      switch field.known {
+      case .method: method = field.value
+      case .path: path = field.value
+      case .contentType: contentType = field.value
+      case .grpcTimeout: timeout = field.value
+      case .grpcEncoding: encoding = field.value
+      case .grpcAcceptEncoding: acceptEncoding = field.value
+      case .userAgent:
+        // A valid, lowercase, non-binary key: nothing to check.
+        metadata.appendReceivedText(validKey: field.name, value: field.value)
+      case .other:
+        // nghttp2 has checked the name (HTTP/2 names are lowercase), so no normalising.
         if !Metadata.isReserved(key: field.name) {
-          metadata.appendReceivedHeader(name: field.name, value: field.value)
+          metadata.appendReceivedHeader(lowercaseName: field.name, value: field.value)
         }
+      case .scheme, .authority, .status, .te, .grpcStatus, .grpcMessage:
+        break  // reserved
       }
     }
 
@@ -139,7 +157,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard contentType.hasPrefix("application/grpc") else {
       return respondHTTPError(id, status: "415", extra: [], endStream)
     }
-    guard let methodHandler = router.handler(forPath: path) else {
+    guard let methodHandler = route(path) else {
       return respondTrailersOnly(id, RPCRouter.unimplementedStatus(path: path), endStream)
     }
     var deadline: ContinuousClock.Instant?
@@ -174,7 +192,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
         })
     }
     let stream = ServerStream(
-      id: id, handler: methodHandler, context: context,
+      id: id, connection: self, handler: methodHandler, context: context,
       deframer: MessageDeframer(
         compression: requestEncoding, maxReceiveSize: configuration.maxReceiveMessageSize),
       framer: MessageFramer(
@@ -194,6 +212,16 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
       startTask(stream, ServerRequestStream.channel(channel))
     }
     if endStream { requestEnded(stream) }
+  }
+
+  /// The handler for `path`. Calls on a connection mostly repeat one method, and the session
+  /// interns `:path`, so the last answer is kept: a string comparison that is usually a pointer
+  /// comparison instead of hashing the path.
+  private func route(_ path: String) -> ServerMethodHandler? {
+    if let lastRoute, lastRoute.path == path { return lastRoute.handler }
+    guard let handler = router.handler(forPath: path) else { return nil }
+    lastRoute = (path, handler)
+    return handler
   }
 
   func session(_ session: HTTP2Session, stream id: Int32, receivedData bytes: UnsafeRawBufferPointer) {
@@ -264,16 +292,31 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handler.scheduleFlush()
   }
 
+  /// Runs the call's handler in a task that prefers the connection's event loop as its
+  /// executor: the handler runs on this thread (no hop to the global pool and back), and its
+  /// response is queued directly in the session. Where the toolchain has `Task.immediate`, the
+  /// task starts synchronously, right here, so a handler that does not suspend has submitted its
+  /// whole response before this read is processed and it leaves with the read's flush.
   private func startTask(_ stream: ServerStream, _ requests: ServerRequestStream) {
-    let sink = HTTP2ResponseSink(
-      eventLoop: eventLoop, connection: NIOLoopBound(self, eventLoop: eventLoop),
-      stream: NIOLoopBound(stream, eventLoop: eventLoop))
+    let sink = HTTP2ResponseSink(stream: stream, eventLoop: eventLoop)
     let methodHandler = stream.handler
     let context = stream.context
     let interceptors = router.interceptors
-    stream.task = Task {
-      await methodHandler.handle(
-        requests: requests, response: sink, context: context, interceptors: interceptors)
+    if !configuration.runsHandlersOnEventLoop {
+      stream.task = Task {
+        await methodHandler.handle(
+          requests: requests, response: sink, context: context, interceptors: interceptors)
+      }
+    } else if #available(macOS 26.0, *) {
+      stream.task = Task.immediate(executorPreference: taskExecutor) {
+        await methodHandler.handle(
+          requests: requests, response: sink, context: context, interceptors: interceptors)
+      }
+    } else {
+      stream.task = Task(executorPreference: taskExecutor) {
+        await methodHandler.handle(
+          requests: requests, response: sink, context: context, interceptors: interceptors)
+      }
     }
   }
 
@@ -326,10 +369,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard !stream.finished else { throw RPCError(code: .cancelled, message: "the stream is closed") }
     guard !stream.headersSent else { return }
     stream.headersSent = true
-    var headers = [
-      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
-      HeaderField("grpc-accept-encoding", acceptEncodingValue),
-    ]
+    var headers = baseResponseHeaders
     if let name = stream.responseEncodingName { headers.append(HeaderField("grpc-encoding", name)) }
     metadata.forEachHeaderToSend { headers.append(HeaderField($0, $1)) }
     do {
@@ -340,20 +380,19 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handler.scheduleFlush()
   }
 
-  /// Queues one framed message; the future completes when the writer may send the next one.
-  func writeMessage(_ stream: ServerStream, _ message: [UInt8], compress: Bool) -> EventLoopFuture<Void> {
-    do {
-      try writeHeaders(stream, [:])
-      let framed = try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
-      let accepted = session.send(data: framed, stream: stream.id)
-      handler.scheduleFlush()
-      if accepted { return eventLoop.makeSucceededVoidFuture() }
-      let waiter = eventLoop.makePromise(of: Void.self)
-      stream.writeWaiter = waiter
-      return waiter.futureResult
-    } catch {
-      return eventLoop.makeFailedFuture(error)
-    }
+  /// Queues one framed message. Returns nil when the writer may send the next one at once,
+  /// or a future that completes when the stream's queue has drained enough.
+  func writeMessage(
+    _ stream: ServerStream, _ message: [UInt8], compress: Bool
+  ) throws(RPCError) -> EventLoopFuture<Void>? {
+    try writeHeaders(stream, [:])
+    let framed = try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
+    let accepted = session.send(data: framed, stream: stream.id)
+    handler.scheduleFlush()
+    if accepted { return nil }
+    let waiter = eventLoop.makePromise(of: Void.self)
+    stream.writeWaiter = waiter
+    return waiter.futureResult
   }
 
   /// Ends the response with trailers (or a trailers-only response when nothing was sent).
@@ -364,10 +403,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     if stream.headersSent {
       session.finish(stream: stream.id, trailers: trailerFields(status, trailers))
     } else {
-      var fields = [
-        HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
-        HeaderField("grpc-accept-encoding", acceptEncodingValue),
-      ]
+      var fields = baseResponseHeaders
       fields.append(contentsOf: trailerFields(status, trailers))
       try? session.submitHeadersOnly(stream: stream.id, headers: fields)
     }
@@ -387,6 +423,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   }
 
   private func trailerFields(_ status: RPCStatus, _ trailers: Metadata) -> [HeaderField] {
+    if status.code == .ok, status.message.isEmpty, trailers.isEmpty { return okTrailers }
     var fields = [HeaderField("grpc-status", status.code.grpcStatusHeader)]
     if !status.message.isEmpty {
       fields.append(HeaderField("grpc-message", GRPCMessageEncoding.encode(status.message)))
@@ -396,10 +433,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   }
 
   private func respondTrailersOnly(_ id: Int32, _ status: RPCStatus, _ requestEnded: Bool) {
-    var fields = [
-      HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
-      HeaderField("grpc-accept-encoding", acceptEncodingValue),
-    ]
+    var fields = baseResponseHeaders
     fields.append(contentsOf: trailerFields(status, [:]))
     try? session.submitHeadersOnly(stream: id, headers: fields)
     stopUpload(id, requestEnded)

@@ -28,6 +28,15 @@ public struct HTTP2ServerConfiguration: Sendable {
   public var keepaliveInterval: Duration?
   /// How long to wait for a PING's answer before closing the connection.
   public var keepaliveTimeout: Duration
+  /// Whether calls' handlers run on their connection's event loop (the default): no thread
+  /// switch per call. A handler that computes for long then delays the I/O of every
+  /// connection on that loop; services with such handlers should set this to false, which
+  /// runs handlers on Swift's global concurrent executor (one hop there and back per call).
+  public var runsHandlersOnEventLoop: Bool
+  /// Event loop threads of a group the transport creates and owns, when it is not given one;
+  /// `nil` uses NIO's shared group (one loop per core). Calls run on their connection's loop,
+  /// so a server pinned to one core serves best from one loop (no idle threads to wake).
+  public var eventLoopCount: Int?
 
   /// Defaults on `host:port`.
   public init(host: String = "127.0.0.1", port: Int = 0) {
@@ -43,5 +52,7 @@ public struct HTTP2ServerConfiguration: Sendable {
     self.idleTimeout = .seconds(300)
     self.keepaliveInterval = .seconds(7200)
     self.keepaliveTimeout = .seconds(20)
+    self.eventLoopCount = nil
+    self.runsHandlersOnEventLoop = true
   }
 }

@@ -2,7 +2,7 @@
 // nghttp2 session per connection, on SwiftNIO event loops.
 
 public import NIOCore
-public import NIOPosix
+internal import NIOPosix
 public import RPCCore
 internal import Synchronization
 
@@ -23,17 +23,30 @@ public final class HTTP2ServerTransport: ServerTransport {
 
   public let configuration: HTTP2ServerConfiguration
   private let group: any EventLoopGroup
+  /// The group was created here (from `configuration.eventLoopCount`) and is shut down here.
+  private let ownsGroup: Bool
   private let state = Mutex<State>(.idle)
   private let connections = Mutex<[ObjectIdentifier: LiveConnection]>([:])
   private let bound: EventLoopPromise<SocketAddress>
 
-  /// A server with `configuration`, on `group` (by default NIO's shared event loops).
+  /// A server with `configuration`, on `group`; without one, on a group of
+  /// `configuration.eventLoopCount` loops it owns, or else on NIO's shared event loops.
   public init(
     configuration: HTTP2ServerConfiguration,
-    group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    group: (any EventLoopGroup)? = nil
   ) {
     self.configuration = configuration
-    self.group = group
+    if let group {
+      self.group = group
+      self.ownsGroup = false
+    } else if let count = configuration.eventLoopCount {
+      self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, count))
+      self.ownsGroup = true
+    } else {
+      self.group = MultiThreadedEventLoopGroup.singleton
+      self.ownsGroup = false
+    }
+    let group = self.group
     self.bound = group.any().makePromise(of: SocketAddress.self)
   }
 
@@ -67,6 +80,7 @@ public final class HTTP2ServerTransport: ServerTransport {
         .get()
     } catch {
       bound.fail(error)
+      await shutDownOwnedGroup()
       throw error
     }
     let started = state.withLock { state -> Bool in
@@ -77,6 +91,7 @@ public final class HTTP2ServerTransport: ServerTransport {
     guard started else {
       try? await channel.close()
       bound.fail(CancellationError())
+      await shutDownOwnedGroup()
       return
     }
     if let address = channel.localAddress { bound.succeed(address) }
@@ -91,6 +106,17 @@ public final class HTTP2ServerTransport: ServerTransport {
       live.eventLoop.execute { live.connection.value.forceClose() }
     }
     state.withLock { $0 = .stopped }
+    // Let the forced closes run before the loops go away.
+    let closeDeadline = ContinuousClock.now + .seconds(1)
+    while !connections.withLock({ $0.isEmpty }), ContinuousClock.now < closeDeadline {
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    await shutDownOwnedGroup()
+  }
+
+  private func shutDownOwnedGroup() async {
+    guard ownsGroup else { return }
+    try? await group.shutdownGracefully()
   }
 
   public func beginGracefulShutdown() {

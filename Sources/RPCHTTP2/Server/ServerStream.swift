@@ -12,6 +12,9 @@ final class ServerStream {
   }
 
   let id: Int32
+  /// The connection the stream is on. Strong: the connection drops its streams when they
+  /// close (and all of them when the socket goes), which breaks the cycle.
+  let connection: GRPCServerConnection
   let handler: ServerMethodHandler
   let context: ServerContext
   var deframer: MessageDeframer
@@ -35,10 +38,11 @@ final class ServerStream {
   var writeWaiter: EventLoopPromise<Void>?
 
   init(
-    id: Int32, handler: ServerMethodHandler, context: ServerContext, deframer: MessageDeframer,
+    id: Int32, connection: GRPCServerConnection, handler: ServerMethodHandler, context: ServerContext, deframer: MessageDeframer,
     framer: MessageFramer, responseEncodingName: String?, requests: Requests
   ) {
     self.id = id
+    self.connection = connection
     self.handler = handler
     self.context = context
     self.deframer = deframer
