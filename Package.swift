@@ -99,6 +99,13 @@ let package = Package(
     .target(
       name: "Catalogue", dependencies: ["Auth", "CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
       swiftSettings: swiftSettings),
+    // Quotes and orders; validates order lines against the catalogue over its RPC client.
+    .target(
+      name: "Orders",
+      dependencies: [
+        "Auth", "OrdersAPI", "CatalogueAPI", "CommonAPI", "ProtoWire", "Storage", "RPCCore",
+      ],
+      swiftSettings: swiftSettings),
 
     // The server executable.
     .executableTarget(
