@@ -143,6 +143,13 @@ let package = Package(
         "RPCCore", "Storage",
       ],
       swiftSettings: swiftSettings),
+    .testTarget(
+      name: "OrdersTests",
+      dependencies: [
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Orders", "OrdersAPI",
+        "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
+      ],
+      swiftSettings: swiftSettings),
     // Helpers shared by the RPC-level test targets.
     .target(
       name: "RPCTestSupport", dependencies: ["RPCCore"], path: "Tests/RPCTestSupport",
