@@ -111,8 +111,8 @@ let package = Package(
     .executableTarget(
       name: "craftd",
       dependencies: [
-        "Auth", "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue",
-        "CatalogueAPI", "CommonAPI",
+        "Auth", "RPCCore", "RPCHTTP2", "RPCInProcess", "RPCStandardServices", "InteropService",
+        "Catalogue", "CatalogueAPI", "CommonAPI", "Orders", "OrdersAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -4,7 +4,9 @@ import Catalogue
 import CatalogueAPI
 import Foundation
 import Logging
+import Orders
 import RPCCore
+import RPCInProcess
 import RPCStandardServices
 
 /// `craftd serve`: runs every service that exists, in one process on one port, with health
@@ -27,13 +29,26 @@ struct Serve: AsyncParsableCommand {
     let authority = try TokenAuthority(dataDirectory: dataDir)
     let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
     if demo { try await seedDemo(catalogue, logger: logger) }
-    // Matching and orders join this list as they land (issues 5 and 6).
+    let orders = try OrdersStore(path: "\(dataDir)/orders.sqlite")
+    // The orders service asks the catalogue over RPC, as it would across processes; in one
+    // process that is an in-process transport to a router serving the same catalogue store.
+    // (A router of its own, because the served router is built from the services and so cannot
+    // exist before the orders service is made; catalogue reads need no token.)
+    var catalogueRouter = RPCRouter()
+    catalogueRouter.register(CatalogueServiceImpl(store: catalogue))
+    let catalogueClient = CatalogueServiceClient(
+      RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
+    // Matching joins this list as it lands (issue 5).
     let standard = try StandardServices.make(
-      registering: [CatalogueServiceImpl(store: catalogue)],
+      registering: [
+        CatalogueServiceImpl(store: catalogue),
+        OrdersServiceImpl(store: orders, catalogue: catalogueClient),
+      ],
       interceptors: [AuthInterceptor(authority: authority)])
     try await options.serve(standard.router, logger: logger) {
       standard.health.enterShutdown()
     }
+    await orders.close()
     await catalogue.close()
     await authority.close()
   }
