@@ -6,11 +6,12 @@ import Foundation
 import Logging
 import Orders
 import RPCCore
+import RPCHTTP2
 import RPCInProcess
 import RPCStandardServices
 
-/// `craftd serve`: runs every service that exists, in one process on one port, with health
-/// and reflection.
+/// `craftd serve`: runs the services (all of them by default, or the subset `--services`
+/// names) in one process on one port, with health and reflection.
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Serve the Làng Nghề Connect services (health and reflection included).")
@@ -23,34 +24,96 @@ struct Serve: AsyncParsableCommand {
   @Flag(help: "Seed an empty catalogue with the demo villages, producers and listings.")
   var demo = false
 
+  @Option(help: "Comma-separated services to run: catalogue, orders (env CRAFTD_SERVICES).")
+  var services: String = ProcessInfo.processInfo.environment["CRAFTD_SERVICES"] ?? "catalogue,orders"
+
+  @Option(
+    help: """
+      host:port of the catalogue the orders service validates against (env \
+      CRAFTD_CATALOGUE_ADDRESS); empty: the catalogue of this process.
+      """)
+  var catalogueAddress: String = ProcessInfo.processInfo.environment["CRAFTD_CATALOGUE_ADDRESS"] ?? ""
+
+  /// Every service `--services` may name. Matching joins as it lands (issue 5).
+  static let knownServices: Set<String> = ["catalogue", "orders"]
+
+  var selectedServices: Set<String> {
+    Set(services.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+  }
+
+  func validate() throws {
+    let selected = selectedServices
+    guard !selected.isEmpty, selected.isSubset(of: Self.knownServices) else {
+      throw ValidationError("--services takes a comma-separated subset of catalogue, orders")
+    }
+    if selected.contains("orders") && !selected.contains("catalogue") && catalogueAddress.isEmpty {
+      throw ValidationError("--services orders without catalogue needs --catalogue-address")
+    }
+    if !catalogueAddress.isEmpty && Self.hostAndPort(catalogueAddress) == nil {
+      throw ValidationError("--catalogue-address must be host:port")
+    }
+  }
+
   func run() async throws {
     let logger = options.makeLogger(label: "craftd")
     try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
     let authority = try TokenAuthority(dataDirectory: dataDir)
-    let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
-    if demo { try await seedDemo(catalogue, logger: logger) }
-    let orders = try OrdersStore(path: "\(dataDir)/orders.sqlite")
-    // The orders service asks the catalogue over RPC, as it would across processes; in one
-    // process that is an in-process transport to a router serving the same catalogue store.
-    // (A router of its own, because the served router is built from the services and so cannot
-    // exist before the orders service is made; catalogue reads need no token.)
-    var catalogueRouter = RPCRouter()
-    catalogueRouter.register(CatalogueServiceImpl(store: catalogue))
-    let catalogueClient = CatalogueServiceClient(
-      RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
-    // Matching joins this list as it lands (issue 5).
+    let selected = selectedServices
+    var registered: [any RPCService] = []
+
+    var catalogue: CatalogueStore?
+    if selected.contains("catalogue") {
+      let store = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
+      if demo { try await seedDemo(store, logger: logger) }
+      registered.append(CatalogueServiceImpl(store: store))
+      catalogue = store
+    }
+
+    var orders: OrdersStore?
+    var remoteCatalogue: HTTP2ClientTransport?
+    if selected.contains("orders") {
+      // The orders service asks the catalogue over RPC: over HTTP/2 when it runs elsewhere;
+      // in one process over an in-process transport to a router serving the same catalogue
+      // store (a router of its own: the served router is built from the services, so it cannot
+      // exist before the orders service does; catalogue reads need no token).
+      let catalogueClient: CatalogueServiceClient
+      if let (host, port) = Self.hostAndPort(catalogueAddress) {
+        let transport = HTTP2ClientTransport(host: host, port: port)
+        remoteCatalogue = transport
+        catalogueClient = CatalogueServiceClient(RPCClient(transport: transport))
+      } else if let catalogue {
+        var catalogueRouter = RPCRouter()
+        catalogueRouter.register(CatalogueServiceImpl(store: catalogue))
+        catalogueClient = CatalogueServiceClient(
+          RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
+      } else {
+        throw ValidationError("--services orders without catalogue needs --catalogue-address")
+      }
+      let store = try OrdersStore(path: "\(dataDir)/orders.sqlite")
+      registered.append(OrdersServiceImpl(store: store, catalogue: catalogueClient))
+      orders = store
+    }
+
     let standard = try StandardServices.make(
-      registering: [
-        CatalogueServiceImpl(store: catalogue),
-        OrdersServiceImpl(store: orders, catalogue: catalogueClient),
-      ],
-      interceptors: [AuthInterceptor(authority: authority)])
+      registering: registered, interceptors: [AuthInterceptor(authority: authority)])
+    logger.info("serving", metadata: ["services": "\(selected.sorted())", "data-dir": "\(dataDir)"])
     try await options.serve(standard.router, logger: logger) {
       standard.health.enterShutdown()
     }
-    await orders.close()
-    await catalogue.close()
+    await orders?.close()
+    await remoteCatalogue?.close()
+    await catalogue?.close()
     await authority.close()
+  }
+
+  /// `host:port` split, if it is one (the last colon separates, so `[::1]:50051` works too).
+  static func hostAndPort(_ address: String) -> (String, Int)? {
+    guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+      (1...65535).contains(port)
+    else { return nil }
+    var host = String(address[..<colon])
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    return host.isEmpty ? nil : (host, port)
   }
 
   /// Seeds the deterministic demo catalogue, only into an empty database.

@@ -1,7 +1,8 @@
 """End-to-end tests of the orders service: a stock Python grpcio client (stubs generated at run
 time from this repository's Protos/ with grpc_tools.protoc) against `craftd serve --demo` over
 real HTTP/2 on 127.0.0.1, with real tokens from `craftd token` and real SQLite files in a temp
-data directory. (The server fixture is the catalogue suite's, Tests/CatalogueE2E/conftest.py.)
+data directory. (The server fixture is the catalogue suite's, Tests/CatalogueE2E/conftest.py,
+plus extra craftd arguments, e.g. `--services orders --catalogue-address …`.)
 
 The server binary is .build/debug/craftd (override with CRAFTD=path); craftctl likewise
 (CRAFTCTL=path). Each test module gets its own data directory and server.
@@ -60,7 +61,8 @@ def free_port() -> int:
 class Server:
     """One `craftd serve` process on a data directory; can be stopped, killed and restarted."""
 
-    def __init__(self, data_dir: Path, demo: bool):
+    def __init__(self, data_dir: Path, demo: bool, extra: list[str] | None = None):
+        self.extra = extra or []
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.demo = demo
@@ -77,6 +79,7 @@ class Server:
                 "--port", str(self.port)]
         if self.demo:
             args.append("--demo")
+        args += self.extra
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,
                                      stderr=open(self.log, "ab"), cwd=ROOT)
         deadline = time.monotonic() + 60

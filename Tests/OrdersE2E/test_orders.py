@@ -228,3 +228,47 @@ def test_create_order_survives_sigkill_with_retries(pb, tmp_path):
         "SELECT count(*) FROM order_group g WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.group_id = g.id)"
     ).fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM order_event WHERE type = 8").fetchone()[0] == total
+
+
+def test_orders_and_catalogue_in_separate_processes(pb, tmp_path):
+    """The orders service in one craftd process validates against the catalogue of another over
+    loopback HTTP/2: the listing's MOQ and price tier come from the other process; with the
+    catalogue down a new order is UNAVAILABLE, while a retry of an acknowledged one is still
+    answered from the orders service's own storage."""
+    cat_srv = Server(tmp_path / "catalogue", demo=True, extra=["--services", "catalogue"])
+    cat_srv.start()
+    ord_srv = Server(tmp_path / "orders", demo=False,
+                     extra=["--services", "orders", "--catalogue-address", cat_srv.address])
+    try:
+        ord_srv.start()
+        catalogue, _ = stubs(pb, cat_srv)
+        _, api = stubs(pb, ord_srv)
+        o = pb.orders
+        # Each process serves only its own service.
+        assert code_of(lambda: stubs(pb, ord_srv)[0].ListListings(pb.catalogue.ListListingsRequest())) \
+            == grpc.StatusCode.UNIMPLEMENTED
+        listing, quantity = orderable_listing(pb, catalogue)
+        buyer = bearer(ord_srv.token("buyer", "b-e2e-split"))
+
+        def request(request_id, qty):
+            return o.CreateOrderRequest(request_id=request_id, currency_code="USD", items=o.OrderItems(
+                items=[o.OrderItem(listing_id=listing.id, quantity=qty)]))
+
+        if listing.moq > 1:
+            assert code_of(lambda: api.CreateOrder(request("split-low", listing.moq - 1), metadata=buyer)) \
+                == grpc.StatusCode.INVALID_ARGUMENT
+        created = api.CreateOrder(request("split-1", quantity), metadata=buyer)
+        order = created.orders[0]
+        tiers = [t for t in listing.price_tiers if t.unit_price.currency_code == "USD" and t.min_quantity <= quantity]
+        expected = max(tiers, key=lambda t: t.min_quantity).unit_price.amount_minor
+        assert order.lines[0].unit_price.amount_minor == expected
+        assert order.producer_id == listing.producer_id and order.status == o.ORDER_STATUS_DRAFT
+
+        cat_srv.stop()
+        assert code_of(lambda: api.CreateOrder(request("split-2", quantity), metadata=buyer)) \
+            == grpc.StatusCode.UNAVAILABLE
+        retry = api.CreateOrder(request("split-1", quantity), metadata=buyer)
+        assert retry.replayed and retry.orders[0].id == order.id
+    finally:
+        ord_srv.stop()
+        cat_srv.stop()
