@@ -31,11 +31,13 @@ public enum OrdersSchema {
           producer_id TEXT NOT NULL,
           status INTEGER NOT NULL,
           version INTEGER NOT NULL,
+          valid_until_ms INTEGER NOT NULL,
           created_ms INTEGER NOT NULL,
           updated_ms INTEGER NOT NULL,
           data BLOB NOT NULL
         );
         CREATE INDEX quote_buyer ON quote(buyer_id, rowid);
+        CREATE INDEX quote_open_until ON quote(valid_until_ms) WHERE status IN (1, 2);
         CREATE INDEX quote_producer ON quote(producer_id, rowid);
 
         CREATE TABLE order_group(

@@ -82,6 +82,28 @@ public final class OrdersStore: Sendable {
     }
   }
 
+  /// Marks every open quote whose `valid_until` has passed as expired (an event each, by the
+  /// system), in transactions of up to `batch`; returns how many it expired. Reads and moves
+  /// already treat such quotes as expired; the sweep makes the feed say so too.
+  @discardableResult
+  public func expireDueQuotes(batch: Int = 500) async throws -> Int {
+    var total = 0
+    while true {
+      let count = try await write(caller: .system) { try $0.expireDueQuotes(limit: batch) }
+      total += count
+      if count < batch { return total }
+    }
+  }
+
+  /// Runs ``expireDueQuotes(batch:)`` every `interval` until the task is cancelled; a failed
+  /// sweep is retried at the next tick.
+  public func runExpirySweeps(every interval: Duration = .seconds(60)) async {
+    while !Task.isCancelled {
+      _ = try? await expireDueQuotes()
+      try? await Task.sleep(for: interval)
+    }
+  }
+
   /// One quote, for its parties and admins; others get `PERMISSION_DENIED`. An open quote past
   /// `valid_until` reads as expired.
   public func quote(id: String, caller: Caller) async throws -> Quote {

@@ -97,9 +97,13 @@ struct Serve: AsyncParsableCommand {
     let standard = try StandardServices.make(
       registering: registered, interceptors: [AuthInterceptor(authority: authority)])
     logger.info("serving", metadata: ["services": "\(selected.sorted())", "data-dir": "\(dataDir)"])
+    // Open quotes past valid_until become EXPIRED (with their feed events) once a minute.
+    let sweeps = Task { [orders] in await orders?.runExpirySweeps() }
     try await options.serve(standard.router, logger: logger) {
       standard.health.enterShutdown()
     }
+    sweeps.cancel()
+    await sweeps.value
     await orders?.close()
     await remoteCatalogue?.close()
     await catalogue?.close()

@@ -45,10 +45,11 @@ struct OrdersWriter {
     try tx.execute(
       """
       INSERT INTO quote(id, rfq_id, listing_id, buyer_id, producer_id, status, version,
-        created_ms, updated_ms, data)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        valid_until_ms, created_ms, updated_ms, data)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """, quote.id, quote.rfqId, quote.listingId, quote.buyerId, quote.producerId,
-      quote.status.rawValue, quote.version, now, now, quote.serializedBytes())
+      quote.status.rawValue, quote.version, quote.validUntil.map(WallClock.milliseconds) ?? 0,
+      now, now, quote.serializedBytes())
     try appendEvent(
       quote.status == .pendingProducer ? .quoteRequested : .quoteCreated, quote: quote, note: note)
     return quote
@@ -68,12 +69,7 @@ struct OrdersWriter {
       throw OrdersError.permissionDenied("the caller is not a party of quote \(id)")
     }
     if QuoteStateMachine.isDue(quote, now: now) {
-      quote.status = .expired
-      quote.version += 1
-      quote.updatedAt = time
-      try saveQuote(quote)
-      try appendEvent(.quoteExpired, quote: quote, note: "", actor: Caller.system.actor)
-      return .expired(quote)
+      return .expired(try expire(quote))
     }
     try checkVersion(expectedVersion, quote.version)
     let target = try QuoteStateMachine.target(of: move, quote: quote, by: party)
@@ -103,10 +99,42 @@ struct OrdersWriter {
     return .changed(quote)
   }
 
+  /// Marks an open quote past `valid_until` expired, with its event by the system.
+  private func expire(_ input: Quote) throws -> Quote {
+    var quote = input
+    quote.status = .expired
+    quote.version += 1
+    quote.updatedAt = time
+    try saveQuote(quote)
+    try appendEvent(.quoteExpired, quote: quote, note: "", actor: Caller.system.actor)
+    return quote
+  }
+
+  /// Expires up to `limit` open quotes whose `valid_until` has passed; returns how many.
+  func expireDueQuotes(limit: Int) throws -> Int {
+    let ids = try tx.fetchAll(
+      """
+      SELECT id FROM quote WHERE status IN (1, 2) AND valid_until_ms > 0 AND valid_until_ms < ?
+      ORDER BY valid_until_ms LIMIT ?
+      """, now, limit
+    ) { $0.string(0) }
+    var count = 0
+    for id in ids {
+      guard let quote = try Stored.quote(id: id, in: tx), QuoteStateMachine.isDue(quote, now: now)
+      else { continue }
+      _ = try expire(quote)
+      count += 1
+    }
+    return count
+  }
+
   private func saveQuote(_ quote: Quote) throws {
     try tx.execute(
-      "UPDATE quote SET status = ?, version = ?, updated_ms = ?, data = ? WHERE id = ?",
-      quote.status.rawValue, quote.version, now, quote.serializedBytes(), quote.id)
+      """
+      UPDATE quote SET status = ?, version = ?, valid_until_ms = ?, updated_ms = ?, data = ?
+      WHERE id = ?
+      """, quote.status.rawValue, quote.version,
+      quote.validUntil.map(WallClock.milliseconds) ?? 0, now, quote.serializedBytes(), quote.id)
   }
 
   // MARK: Orders
