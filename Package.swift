@@ -119,13 +119,21 @@ let package = Package(
         "Auth", "MatchingAPI", "CatalogueAPI", "CommonAPI", "ProtoWire", "Storage", "RPCCore",
       ],
       swiftSettings: swiftSettings),
+    // Quotes and orders; validates order lines against the catalogue over its RPC client.
+    .target(
+      name: "Orders",
+      dependencies: [
+        "Auth", "OrdersAPI", "CatalogueAPI", "CommonAPI", "ProtoWire", "Storage", "RPCCore",
+      ],
+      swiftSettings: swiftSettings),
 
     // The server executable.
     .executableTarget(
       name: "craftd",
       dependencies: [
-        "Auth", "RPCCore", "RPCHTTP2", "RPCStandardServices", "InteropService", "Catalogue",
-        "CatalogueAPI", "CommonAPI", "Matching", "MatchingAPI", "RPCInProcess", "Telemetry",
+        "Auth", "RPCCore", "RPCHTTP2", "RPCInProcess", "RPCStandardServices", "InteropService",
+        "Catalogue", "CatalogueAPI", "CommonAPI", "Matching", "MatchingAPI", "Orders", "OrdersAPI",
+        "Telemetry",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -161,6 +169,13 @@ let package = Package(
       dependencies: [
         "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "RPCInProcess",
         "RPCCore", "Storage",
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "OrdersTests",
+      dependencies: [
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Orders", "OrdersAPI",
+        "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
       ],
       swiftSettings: swiftSettings),
     // Helpers shared by the RPC-level test targets.

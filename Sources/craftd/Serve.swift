@@ -5,12 +5,15 @@ import CatalogueAPI
 import Foundation
 import Logging
 import Matching
+import Orders
 import RPCCore
+import RPCHTTP2
+import RPCInProcess
 import RPCStandardServices
 import Telemetry
 
-/// `craftd serve`: runs every service that exists, in one process on one port, with health
-/// and reflection.
+/// `craftd serve`: runs the services (all of them by default, or the subset `--services`
+/// names) in one process on one port, with health and reflection.
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Serve the Làng Nghề Connect services (health and reflection included).")
@@ -23,26 +26,122 @@ struct Serve: AsyncParsableCommand {
   @Flag(help: "Seed an empty catalogue with the demo villages, producers and listings.")
   var demo = false
 
+  @Option(help: "Comma-separated services to run: catalogue, matching, orders (env CRAFTD_SERVICES).")
+  var services: String =
+    ProcessInfo.processInfo.environment["CRAFTD_SERVICES"] ?? "catalogue,matching,orders"
+
+  @Option(
+    help: """
+      host:port of the catalogue the orders service validates against (env \
+      CRAFTD_CATALOGUE_ADDRESS); empty: the catalogue of this process.
+      """)
+  var catalogueAddress: String = ProcessInfo.processInfo.environment["CRAFTD_CATALOGUE_ADDRESS"] ?? ""
+
+  /// Every service `--services` may name.
+  static let knownServices: Set<String> = ["catalogue", "matching", "orders"]
+
+  var selectedServices: Set<String> {
+    Set(services.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+  }
+
+  func validate() throws {
+    let selected = selectedServices
+    guard !selected.isEmpty, selected.isSubset(of: Self.knownServices) else {
+      throw ValidationError("--services takes a comma-separated subset of catalogue, matching, orders")
+    }
+    // Matching reads the catalogue's feed in-process today; a remote feed needs a service token
+    // for the other process (issue 7).
+    if selected.contains("matching") && !selected.contains("catalogue") {
+      throw ValidationError("--services matching needs catalogue in the same process (for now)")
+    }
+    if selected.contains("orders") && !selected.contains("catalogue") && catalogueAddress.isEmpty {
+      throw ValidationError("--services orders without catalogue needs --catalogue-address")
+    }
+    if !catalogueAddress.isEmpty && Self.hostAndPort(catalogueAddress) == nil {
+      throw ValidationError("--catalogue-address must be host:port")
+    }
+  }
+
   func run() async throws {
     let logger = options.makeLogger(label: "craftd")
     try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
     let authority = try TokenAuthority(dataDirectory: dataDir)
-    let catalogue = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
-    if demo { try await seedDemo(catalogue, logger: logger) }
-    let matchingStore = try await MatchingRuntime.open(dataDir: dataDir)
-    // Orders joins this list as it lands (issue 6).
+    let selected = selectedServices
+    var registered: [any RPCService] = []
+
+    var catalogue: CatalogueStore?
+    if selected.contains("catalogue") {
+      let store = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
+      if demo { try await seedDemo(store, logger: logger) }
+      registered.append(CatalogueServiceImpl(store: store))
+      catalogue = store
+    }
+
+    var orders: OrdersStore?
+    var remoteCatalogue: HTTP2ClientTransport?
+    if selected.contains("orders") {
+      // The orders service asks the catalogue over RPC: over HTTP/2 when it runs elsewhere;
+      // in one process over an in-process transport to a router serving the same catalogue
+      // store (a router of its own: the served router is built from the services, so it cannot
+      // exist before the orders service does; catalogue reads need no token).
+      let catalogueClient: CatalogueServiceClient
+      if let (host, port) = Self.hostAndPort(catalogueAddress) {
+        let transport = HTTP2ClientTransport(host: host, port: port)
+        remoteCatalogue = transport
+        catalogueClient = CatalogueServiceClient(RPCClient(transport: transport))
+      } else if let catalogue {
+        var catalogueRouter = RPCRouter()
+        catalogueRouter.register(CatalogueServiceImpl(store: catalogue))
+        catalogueClient = CatalogueServiceClient(
+          RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
+      } else {
+        throw ValidationError("--services orders without catalogue needs --catalogue-address")
+      }
+      let store = try OrdersStore(path: "\(dataDir)/orders.sqlite")
+      registered.append(OrdersServiceImpl(store: store, catalogue: catalogueClient))
+      orders = store
+    }
+
+    var matchingStore: MatchingStore?
+    if selected.contains("matching") {
+      let store = try await MatchingRuntime.open(dataDir: dataDir)
+      registered.append(MatchingServiceImpl(store: store))
+      matchingStore = store
+    }
+
     let metrics = RPCMetrics()
     let standard = try StandardServices.make(
-      registering: [CatalogueServiceImpl(store: catalogue), MatchingServiceImpl(store: matchingStore)],
+      registering: registered,
       interceptors: [metrics.interceptor, AuthInterceptor(authority: authority)])
-    let matching = try await MatchingRuntime(
-      store: matchingStore, router: standard.router, authority: authority, logger: logger)
+    // Matching follows the catalogue's change feed through this process's own router.
+    var matching: MatchingRuntime?
+    if let matchingStore {
+      matching = try await MatchingRuntime(
+        store: matchingStore, router: standard.router, authority: authority, logger: logger)
+    }
+    logger.info("serving", metadata: ["services": "\(selected.sorted())", "data-dir": "\(dataDir)"])
+    // Open quotes past valid_until become EXPIRED (with their feed events) once a minute.
+    let sweeps = Task { [orders] in await orders?.runExpirySweeps() }
     try await options.serve(standard.router, logger: logger, metrics: metrics) {
       standard.health.enterShutdown()
     }
-    await matching.shutdown()
-    await catalogue.close()
+    sweeps.cancel()
+    await sweeps.value
+    await matching?.shutdown()
+    await orders?.close()
+    await remoteCatalogue?.close()
+    await catalogue?.close()
     await authority.close()
+  }
+
+  /// `host:port` split, if it is one (the last colon separates, so `[::1]:50051` works too).
+  static func hostAndPort(_ address: String) -> (String, Int)? {
+    guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+      (1...65535).contains(port)
+    else { return nil }
+    var host = String(address[..<colon])
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    return host.isEmpty ? nil : (host, port)
   }
 
   /// Seeds the deterministic demo catalogue, only into an empty database.
