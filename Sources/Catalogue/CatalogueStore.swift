@@ -14,7 +14,7 @@ public import Storage
 public final class CatalogueStore: Sendable {
   /// The database file.
   public let database: Database
-  let notifier = ChangeNotifier()
+  let notifier = CommitNotifier()
   let clock: @Sendable () -> Int64
 
   /// Opens (creating and migrating) the catalogue database at `path`.
@@ -438,6 +438,6 @@ public final class CatalogueStore: Sendable {
     }
   }
 
-  /// Wake-ups after each committed write; see ``ChangeNotifier``.
+  /// Wake-ups after each committed write; see ``CommitNotifier``.
   func changeSignals() -> AsyncStream<Void> { notifier.subscribe() }
 }

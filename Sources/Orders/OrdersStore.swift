@@ -16,7 +16,7 @@ public import Storage
 public final class OrdersStore: Sendable {
   /// The database file.
   public let database: Database
-  let notifier = EventNotifier()
+  let notifier = CommitNotifier()
   let clock: @Sendable () -> Int64
 
   /// Opens (creating and migrating) the orders database at `path`.
@@ -339,7 +339,7 @@ public final class OrdersStore: Sendable {
     }
   }
 
-  /// Wake-ups after each committed write; see ``EventNotifier``.
+  /// Wake-ups after each committed write; see ``CommitNotifier``.
   func eventSignals() -> AsyncStream<Void> { notifier.subscribe() }
 
   // MARK: Helpers

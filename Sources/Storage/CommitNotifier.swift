@@ -1,6 +1,7 @@
 internal import Synchronization
 
-/// Wakes change-feed streams after a write commits.
+/// Wakes change-feed streams after a write commits (the catalogue's changes, the orders'
+/// events: every service with a feed written in the same transaction as its changes).
 ///
 /// Each subscriber gets an `AsyncStream<Void>` that buffers at most one wake-up: a burst of
 /// commits while the stream is busy sending collapses into one "look again", which is all the
@@ -10,7 +11,7 @@ internal import Synchronization
 ///
 /// Subscribe *before* the first query: a commit that lands between the query and the wait then
 /// still leaves a buffered wake-up.
-final class ChangeNotifier: Sendable {
+public final class CommitNotifier: Sendable {
   private struct State {
     var nextID = 0
     var subscribers: [Int: AsyncStream<Void>.Continuation] = [:]
@@ -18,8 +19,10 @@ final class ChangeNotifier: Sendable {
 
   private let state = Mutex(State())
 
+  public init() {}
+
   /// A stream of wake-ups; it ends when the subscriber's task is cancelled or it is dropped.
-  func subscribe() -> AsyncStream<Void> {
+  public func subscribe() -> AsyncStream<Void> {
     let (stream, continuation) = AsyncStream.makeStream(
       of: Void.self, bufferingPolicy: .bufferingNewest(1))
     let id = state.withLock { state in
@@ -35,13 +38,13 @@ final class ChangeNotifier: Sendable {
   }
 
   /// Wakes every subscriber; call after each committed write.
-  func notify() {
+  public func notify() {
     let subscribers = state.withLock { Array($0.subscribers.values) }
     for continuation in subscribers { continuation.yield() }
   }
 
   /// Ends every stream (the store is closing).
-  func finishAll() {
+  public func finishAll() {
     let subscribers = state.withLock { state in
       defer { state.subscribers.removeAll() }
       return Array(state.subscribers.values)
@@ -50,5 +53,5 @@ final class ChangeNotifier: Sendable {
   }
 
   /// The number of live subscribers (for tests and metrics).
-  var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+  public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 }
