@@ -25,6 +25,8 @@ let package = Package(
     .library(name: "Storage", targets: ["Storage"]),
     .library(name: "RPCHTTP2", targets: ["RPCHTTP2"]),
     .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
+    // For tools outside this package (Benchmarks/ catalogue-bench) that drive the store directly.
+    .library(name: "Catalogue", targets: ["Catalogue"]),
     .executable(name: "craftd", targets: ["craftd"]),
   ],
   dependencies: [
