@@ -109,8 +109,16 @@ let package = Package(
       name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
     .testTarget(
       name: "CatalogueTests",
-      dependencies: ["RPCTestSupport", "Catalogue", "CatalogueAPI", "RPCInProcess", "RPCCore", "Storage"],
+      dependencies: [
+        "RPCTestSupport", "Catalogue", "CatalogueAPI", "RPCInProcess", "RPCCore", "Storage",
+        "catalogue-crash-writer",
+      ],
       swiftSettings: swiftSettings),
+    // Test helper: writes listings until killed; the durability test runs it as a child process
+    // and sends it SIGKILL (listed as a dependency above so it is built before the tests).
+    .executableTarget(
+      name: "catalogue-crash-writer", dependencies: ["Catalogue", "CatalogueAPI", "CommonAPI"],
+      path: "Tests/CatalogueCrashWriter", swiftSettings: swiftSettings),
     // Helpers shared by the RPC-level test targets.
     .target(
       name: "RPCTestSupport", dependencies: ["RPCCore"], path: "Tests/RPCTestSupport",
