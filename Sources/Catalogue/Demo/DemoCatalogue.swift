@@ -449,7 +449,7 @@ private struct DemoGenerator {
 
   private func makeListings(_ plan: DemoProducerPlan, rng: inout DemoRandom) -> [Listing] {
     var listings: [Listing] = []
-    var usedCombos: Set<String> = []
+    var usedCombos: [String] = []
     let producer = plan.producer
     let spec = plan.spec
     let created = producer.createdAt?.seconds ?? 0
@@ -469,7 +469,10 @@ private struct DemoGenerator {
         let size = pair.1.sizes.isEmpty ? -1 : rng.int(0...(pair.1.sizes.count - 1))
         choice = (pair, finish, size)
         let key = "\(pair.1.code)/\(finish)/\(size)"
-        if usedCombos.insert(key).inserted { break }
+        if !usedCombos.contains(key) {
+          usedCombos.append(key)
+          break
+        }
       }
       let ((craft, product), finishIndex, sizeIndex) = choice
       let finishes = product.finishes ?? craft.finishes
