@@ -27,6 +27,8 @@ let package = Package(
     .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
     .library(name: "Auth", targets: ["Auth"]),
     .library(name: "Telemetry", targets: ["Telemetry"]),
+    // For tools outside this package (Benchmarks/ catalogue-bench) that drive the store directly.
+    .library(name: "Catalogue", targets: ["Catalogue"]),
     .executable(name: "craftd", targets: ["craftd"]),
     .executable(name: "craftctl", targets: ["craftctl"]),
   ],
@@ -168,7 +170,7 @@ let package = Package(
       name: "CatalogueTests",
       dependencies: [
         "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "RPCInProcess",
-        "RPCCore", "Storage",
+        "RPCCore", "Storage", "catalogue-crash-writer",
       ],
       swiftSettings: swiftSettings),
     .testTarget(
@@ -178,6 +180,11 @@ let package = Package(
         "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
       ],
       swiftSettings: swiftSettings),
+    // Test helper: writes listings until killed; the durability test runs it as a child process
+    // and sends it SIGKILL (listed as a dependency above so it is built before the tests).
+    .executableTarget(
+      name: "catalogue-crash-writer", dependencies: ["Auth", "Catalogue", "CatalogueAPI", "CommonAPI"],
+      path: "Tests/CatalogueCrashWriter", swiftSettings: swiftSettings),
     // Helpers shared by the RPC-level test targets.
     .target(
       name: "RPCTestSupport", dependencies: ["RPCCore"], path: "Tests/RPCTestSupport",

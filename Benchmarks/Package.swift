@@ -2,6 +2,8 @@
 // craft-bench: our hand-written codec (ProtoWire + the hand-written API types) against
 // swift-protobuf 1.39.0 on the same messages, in one process. A nested package so that
 // swift-protobuf never enters the main build. Run with `Benchmarks/run.sh`.
+// catalogue-bench: catalogue search latency and bulk-import rate on 100,000 listings.
+// Run with `Benchmarks/run.sh catalogue`.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -15,7 +17,8 @@ let package = Package(
   name: "craft-benchmarks",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "craft-bench", targets: ["craft-bench"])
+    .executable(name: "craft-bench", targets: ["craft-bench"]),
+    .executable(name: "catalogue-bench", targets: ["catalogue-bench"]),
   ],
   dependencies: [
     // The root package, whatever its checkout folder is called.
@@ -39,6 +42,19 @@ let package = Package(
         .product(name: "ProtoWire", package: "lang-nghe-connect"),
         .product(name: "CommonAPI", package: "lang-nghe-connect"),
         .product(name: "CatalogueAPI", package: "lang-nghe-connect"),
+      ],
+      swiftSettings: swiftSettings),
+    // Catalogue search latency and import rate on a 100,000-listing SQLite file; needs neither
+    // swift-protobuf nor NIO, so `run.sh catalogue` builds only the store and what it uses.
+    .executableTarget(
+      name: "catalogue-bench",
+      dependencies: [
+        .product(name: "Auth", package: "lang-nghe-connect"),
+        .product(name: "Catalogue", package: "lang-nghe-connect"),
+        .product(name: "CatalogueAPI", package: "lang-nghe-connect"),
+        .product(name: "CommonAPI", package: "lang-nghe-connect"),
+        .product(name: "ProtoWire", package: "lang-nghe-connect"),
+        .product(name: "Storage", package: "lang-nghe-connect"),
       ],
       swiftSettings: swiftSettings),
   ]

@@ -162,6 +162,23 @@ public enum CatalogueSchema {
           actor_id TEXT NOT NULL,
           snapshot BLOB NOT NULL
         );
-        """)
+        """),
+    // Found with the 100,000-listing benchmark (Benchmarks/run.sh catalogue):
+    // - `listing_material` is keyed (material, listing_rowid), so finding a listing's rows
+    //   scanned the whole table: on every `DELETE … WHERE listing_rowid = ?` of an update, and
+    //   on every listing insert, where the foreign-key check looks for child rows of the new
+    //   key (SQLite does that for a parent insert in a statement that fires triggers).
+    // - Search by HS code prefix reads the code range of one index that also holds status and
+    //   id (the page's tie-break), instead of looking up every listing row of the range.
+    // - A village's active-listing count (GetVillage, ListVillages) walked every active
+    //   listing through `listing_status_id`; (village_id, status) answers it from the index.
+    Migration(
+      version: 2,
+      sql: """
+        CREATE INDEX listing_material_listing ON listing_material(listing_rowid);
+        CREATE INDEX listing_village_status ON listing(village_id, status);
+        CREATE INDEX listing_hs_status ON listing(hs_digits, status, id);
+        DROP INDEX listing_hs;
+        """),
   ]
 }

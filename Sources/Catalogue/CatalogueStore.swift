@@ -344,10 +344,11 @@ public final class CatalogueStore: Sendable {
         try start?.cap ?? tx.fetchOne("SELECT coalesce(max(rowid), 0) FROM listing") {
           $0.int64(0)
         } ?? 0
-      let rows = try searchPlan.page(tx, maxRowid: cap, after: start?.after, limit: size + 1)
+      let (rows, total, facets) = try searchPlan.run(
+        tx, maxRowid: cap, after: start?.after, limit: size + 1, includeFacets: includeFacets)
       var response = SearchListingsResponse()
-      response.totalHits = try searchPlan.total(tx, maxRowid: cap)
-      if includeFacets { response.facets = try searchPlan.facets(tx, maxRowid: cap) }
+      response.totalHits = total
+      response.facets = facets
       var producers: [Int64: (StoredProducer, [CertificationType])] = [:]
       var villages: [String: Village] = [:]
       for row in rows.prefix(size) {

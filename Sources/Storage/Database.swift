@@ -32,18 +32,33 @@ public final class Database: Sendable {
     public var busyTimeout: Duration
     /// Prepared statements kept per connection.
     public var statementCacheCapacity: Int
+    /// SQLite's page cache per connection, in KiB; see ``Connection/Options/pageCacheKiB``.
+    public var pageCacheKiB: Int
+    /// Bytes of the file read through a memory map; see ``Connection/Options/mmapBytes``.
+    public var mmapBytes: Int64
 
     /// A configuration; the defaults suit a service.
     public init(
-      readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 256
+      readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 256,
+      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30
     ) {
       self.readerCount = readerCount
       self.busyTimeout = busyTimeout
       self.statementCacheCapacity = statementCacheCapacity
+      self.pageCacheKiB = pageCacheKiB
+      self.mmapBytes = mmapBytes
     }
 
-    /// Four readers, 5 s busy timeout, 256 cached statements per connection.
+    /// Four readers, 5 s busy timeout, 256 cached statements, a 16 MiB page cache per
+    /// connection and a 1 GiB memory map.
     public static var defaults: Configuration { Configuration() }
+
+    /// The options of one connection in `mode`.
+    func connectionOptions(_ mode: Connection.Options.Mode) -> Connection.Options {
+      Connection.Options(
+        mode: mode, busyTimeout: busyTimeout, statementCacheCapacity: statementCacheCapacity,
+        pageCacheKiB: pageCacheKiB, mmapBytes: mmapBytes)
+    }
   }
 
   /// The main database file.
@@ -63,10 +78,7 @@ public final class Database: Sendable {
     precondition(configuration.readerCount >= 0, "readerCount must not be negative")
     self.path = path
     let writerConnection = try Connection(
-      path: path,
-      options: .init(
-        mode: .readWrite, busyTimeout: configuration.busyTimeout,
-        statementCacheCapacity: configuration.statementCacheCapacity))
+      path: path, options: configuration.connectionOptions(.readWrite))
     try Migrator.migrate(writerConnection, migrations)
     self.writer = ConnectionWorker(connection: writerConnection, label: "storage.writer")
     if configuration.readerCount == 0 {
@@ -75,10 +87,7 @@ public final class Database: Sendable {
       // Opened after the writer switched the file to WAL and migrated it.
       let workers = try (0..<configuration.readerCount).map { index in
         let connection = try Connection(
-          path: path,
-          options: .init(
-            mode: .readOnly, busyTimeout: configuration.busyTimeout,
-            statementCacheCapacity: configuration.statementCacheCapacity))
+          path: path, options: configuration.connectionOptions(.readOnly))
         return ConnectionWorker(connection: connection, label: "storage.reader.\(index)")
       }
       self.readers = ReaderPool(workers: workers)

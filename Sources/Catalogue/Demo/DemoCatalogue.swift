@@ -5,7 +5,8 @@ public import CommonAPI
 import ProtoWire
 
 /// The real craft villages of DOMAIN.md with ~300 generated producers and exactly
-/// `listingTarget` listings, in Vietnamese and English, with the trade terms buyers compare.
+/// `listingTarget` listings (or as many as asked for), in Vietnamese and English, with the
+/// trade terms buyers compare.
 ///
 /// Everything is drawn from a seeded SplitMix64 generator and never from the clock, so the same
 /// seed gives byte-identical messages on every machine and run. Dates are relative to
@@ -38,8 +39,14 @@ public struct DemoCatalogue: Sendable, Equatable {
 
   /// Generates the demo catalogue; the same seed always gives the same data. Takes a few tens
   /// of milliseconds in a debug build.
-  public static func generate(seed: UInt64 = defaultSeed) -> DemoCatalogue {
-    var generator = DemoGenerator(seed: seed)
+  ///
+  /// - Parameter listings: how many listings to share out over the same villages and
+  ///   producers (benchmarks use 100,000); at least 3 per producer. Ids get a sixth digit past
+  ///   99,999 ("lst-000001"), so ids still sort like creation times.
+  public static func generate(seed: UInt64 = defaultSeed, listings: Int = listingTarget)
+    -> DemoCatalogue
+  {
+    var generator = DemoGenerator(seed: seed, listingTarget: listings)
     return generator.run()
   }
 }
@@ -60,10 +67,12 @@ private struct DemoProducerPlan {
 private struct DemoGenerator {
   let seed: UInt64
   let referenceDay: Int
+  let listingTarget: Int
 
-  init(seed: UInt64) {
+  init(seed: UInt64, listingTarget: Int) {
     self.seed = seed
     self.referenceDay = DemoDates.day(DemoCatalogue.referenceDate)
+    self.listingTarget = listingTarget
   }
 
   mutating func run() -> DemoCatalogue {
@@ -81,9 +90,9 @@ private struct DemoGenerator {
     allocateListings(&plans)
 
     var generated: [Listing] = []
-    generated.reserveCapacity(DemoCatalogue.listingTarget)
+    generated.reserveCapacity(listingTarget)
     var created: [Int64] = []
-    created.reserveCapacity(DemoCatalogue.listingTarget)
+    created.reserveCapacity(listingTarget)
     var activeByVillage: [String: Int32] = [:]
     for (index, plan) in plans.enumerated() {
       var rng = DemoRandom(seed: seed, stream: 100_000 + UInt64(index))
@@ -97,11 +106,12 @@ private struct DemoGenerator {
     // Ids increase with creation time, so "newest first" and "by id" tell the same story. The
     // sort runs on small keys: moving whole listings around is slow in a debug build.
     let order = created.indices.sorted { created[$0] != created[$1] ? created[$0] < created[$1] : $0 < $1 }
+    let idWidth = max(5, String(order.count).count)
     var listings: [Listing] = []
     listings.reserveCapacity(order.count)
     for (position, index) in order.enumerated() {
       var listing = generated[index]
-      listing.id = "lst-" + DemoText.padded(position + 1, width: 5)
+      listing.id = "lst-" + DemoText.padded(position + 1, width: idWidth)
       listings.append(listing)
     }
 
@@ -418,8 +428,8 @@ private struct DemoGenerator {
 
   /// Shares `listingTarget` listings out by weight (largest remainder), at least 3 each.
   private func allocateListings(_ plans: inout [DemoProducerPlan]) {
-    let target = DemoCatalogue.listingTarget
     let minimum = 3
+    let target = max(listingTarget, minimum * plans.count)
     let spare = Double(target - minimum * plans.count)
     let total = plans.reduce(0) { $0 + $1.weight }
     var remainders: [(Double, Int)] = []

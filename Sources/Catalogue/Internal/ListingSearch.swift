@@ -84,6 +84,13 @@ struct ListingSearch {
       // Digits only, so the GLOB pattern holds no metacharacters but the final `*`.
       conditions.append("l.hs_digits GLOB ?")
       arguments.append(.text(digits + "*"))
+      if terms.isEmpty {
+        // Without statistics the planner guesses that `status = 1` is selective and walks
+        // `listing_status_id` (every active listing); it is not — nearly all listings are
+        // active. `+` hides the status column from index selection, so the code range of
+        // `listing_hs_status` (which covers status and id) does the work.
+        conditions[0] = "+l.status = 1"
+      }
     }
     if !filter.villageIds.isEmpty {
       let values = Set(filter.villageIds).sorted()
@@ -194,76 +201,111 @@ struct ListingSearch {
     "WHERE " + SQL(joining: conditions + ["l.rowid <= ?"], separator: " AND ")
   }
 
-  /// One page of (rowid, id, key) after `after` (key, id), or from the start.
-  func page(
-    _ tx: ReadTransaction, maxRowid: Int64, after: (SQLValue, String)?, limit: Int
-  ) throws -> [(rowid: Int64, id: String, key: SQLValue)] {
+  /// One page of (rowid, id, key) after `after` (key, id), or from the start, with the total
+  /// and (when asked) the facets: all from **one** statement, so the full-text match, the
+  /// join to `listing` and bm25 run once per search, not once per figure.
+  ///
+  ///     WITH m AS MATERIALIZED (SELECT rid, lid, k [, category, village, producer] … WHERE …)
+  ///     SELECT 0, rid, lid, k, NULL FROM (SELECT … FROM m WHERE <keyset> ORDER BY k, lid LIMIT ?)
+  ///     UNION ALL SELECT 1, count(*), … FROM m                        -- total
+  ///     UNION ALL SELECT 2, category, NULL, count(*), NULL FROM m GROUP BY …       -- facets
+  ///     UNION ALL SELECT 3, village, name_vi, count(*), name_en …
+  ///     UNION ALL SELECT 4, type, NULL, listings, NULL …  -- per producer, then per type
+  ///     ORDER BY 1, 4, 3                                  -- the page in (k, lid) order
+  ///
+  /// The certification facet counts each listing once per certificate type its producer
+  /// holds on `day`: the sum, over producers holding the type, of their matching listings.
+  func run(
+    _ tx: ReadTransaction, maxRowid: Int64, after: (SQLValue, String)?, limit: Int,
+    includeFacets: Bool
+  ) throws -> (rows: [(rowid: Int64, id: String, key: SQLValue)], total: Int64, facets: [Facet]) {
+    let facetColumns: SQL =
+      includeFacets ? ", l.category AS cat, l.village_id AS vid, l.producer_rowid AS prid" : ""
     var sql: SQL =
-      "SELECT rid, lid, k FROM (SELECT l.rowid AS rid, l.id AS lid, " + key + " AS k " + from + " "
-      + whereClause + ")"
+      "WITH m AS MATERIALIZED (SELECT l.rowid AS rid, l.id AS lid, " + key + " AS k"
+      + facetColumns + " " + from + " " + whereClause + ")"
+      + " SELECT 0, rid, lid, k, NULL FROM (SELECT rid, lid, k FROM m"
     var values = keyArguments + arguments + [.integer(maxRowid)]
     if let (afterKey, afterID) = after {
       sql = sql + (descending ? " WHERE (k < ? OR (k = ? AND lid > ?))" : " WHERE (k > ? OR (k = ? AND lid > ?))")
       values += [afterKey, afterKey, .text(afterID)]
     }
-    sql = sql + (descending ? " ORDER BY k DESC, lid LIMIT ?" : " ORDER BY k, lid LIMIT ?")
+    sql = sql + (descending ? " ORDER BY k DESC, lid LIMIT ?)" : " ORDER BY k, lid LIMIT ?)")
     values.append(.integer(Int64(limit)))
-    return try tx.fetchAll(sql, arguments: values) { row in
-      (rowid: row.int64(0), id: row.string(1), key: row.value(2))
+    sql = sql + " UNION ALL SELECT 1, count(*), NULL, NULL, NULL FROM m"
+    if includeFacets {
+      sql =
+        sql
+        + " UNION ALL SELECT 2, cat, NULL, count(*), NULL FROM m GROUP BY cat"
+        + " UNION ALL SELECT 3, g.vid, v.name_vi, g.n, v.name_en"
+        + " FROM (SELECT vid, count(*) AS n FROM m GROUP BY vid) g LEFT JOIN village v ON v.id = g.vid"
+        + " UNION ALL SELECT 4, t.type, NULL, sum(t.n), NULL FROM (SELECT DISTINCT p.prid, c.type, p.n"
+        + " FROM (SELECT prid, count(*) AS n FROM m GROUP BY prid) p"
+        + " JOIN certification c ON c.producer_rowid = p.prid AND c.valid_from <= ? AND c.valid_to >= ?"
+        + ") t GROUP BY t.type"
+      values += [.integer(day), .integer(day)]
     }
-  }
+    sql = sql + (descending ? " ORDER BY 1, 4 DESC, 3" : " ORDER BY 1, 4, 3")
 
-  /// All listings matching, under the cap.
-  func total(_ tx: ReadTransaction, maxRowid: Int64) throws -> Int64 {
-    try tx.fetchOne(
-      "SELECT count(*) " + from + " " + whereClause, arguments: arguments + [.integer(maxRowid)]
-    ) { $0.int64(0) } ?? 0
-  }
-
-  /// Counts by category, village and certification (valid on the filter's day).
-  func facets(_ tx: ReadTransaction, maxRowid: Int64) throws -> [Facet] {
-    let base = arguments + [.integer(maxRowid)]
+    var rows: [(rowid: Int64, id: String, key: SQLValue)] = []
+    var total: Int64 = 0
     var categoryFacet = Facet()
     categoryFacet.field = .category
-    categoryFacet.values = try tx.fetchAll(
-      "SELECT l.category, count(*) " + from + " " + whereClause
-        + " GROUP BY l.category ORDER BY 2 DESC, 1", arguments: base
-    ) { row in
-      let category = CraftCategory(rawValue: Int32(truncatingIfNeeded: row.int64(0)))
-      var value = FacetValue()
-      value.key = .category(category)
-      value.label = category.label
-      value.count = row.int64(1)
-      return value
-    }
     var villageFacet = Facet()
     villageFacet.field = .village
-    villageFacet.values = try tx.fetchAll(
-      "SELECT l.village_id, count(*), v.name_vi, v.name_en " + from
-        + " LEFT JOIN village v ON v.id = l.village_id " + whereClause
-        + " GROUP BY l.village_id ORDER BY 2 DESC, 1", arguments: base
-    ) { row in
-      var value = FacetValue()
-      value.key = .villageId(row.string(0))
-      value.count = row.int64(1)
-      value.label = LocalizedText(vi: row.string(2), en: row.string(3))
-      return value
-    }
     var certificationFacet = Facet()
     certificationFacet.field = .certification
-    certificationFacet.values = try tx.fetchAll(
-      "SELECT c.type, count(DISTINCT l.rowid) " + from
-        + " JOIN certification c ON c.producer_rowid = l.producer_rowid"
-        + " AND c.valid_from <= ? AND c.valid_to >= ? " + whereClause
-        + " GROUP BY c.type ORDER BY 2 DESC, 1",
-      arguments: [.integer(day), .integer(day)] + base
-    ) { row in
-      var value = FacetValue()
-      value.key = .certification(CertificationType(rawValue: Int32(truncatingIfNeeded: row.int64(0))))
-      value.count = row.int64(1)
-      return value
+    try tx.withStatement(sql) { statement in
+      try statement.bind(values: values)
+      try statement.forEach { row in
+        switch row.int64(0) {
+        case 0:
+          rows.append((rowid: row.int64(1), id: row.string(2), key: row.value(3)))
+        case 1:
+          total = row.int64(1)
+        case 2:
+          let category = CraftCategory(rawValue: Int32(truncatingIfNeeded: row.int64(1)))
+          var value = FacetValue()
+          value.key = .category(category)
+          value.label = category.label
+          value.count = row.int64(3)
+          categoryFacet.values.append(value)
+        case 3:
+          var value = FacetValue()
+          value.key = .villageId(row.string(1))
+          value.count = row.int64(3)
+          value.label = LocalizedText(vi: row.string(2), en: row.string(4))
+          villageFacet.values.append(value)
+        default:
+          var value = FacetValue()
+          value.key = .certification(
+            CertificationType(rawValue: Int32(truncatingIfNeeded: row.int64(1))))
+          value.count = row.int64(3)
+          certificationFacet.values.append(value)
+        }
+      }
     }
-    return [categoryFacet, villageFacet, certificationFacet]
+    guard includeFacets else { return (rows, total, []) }
+    // Most listings first, ties by key: the order the facets always had.
+    categoryFacet.values.sort { $0.count != $1.count ? $0.count > $1.count : Self.rawKey($0) < Self.rawKey($1) }
+    certificationFacet.values.sort { $0.count != $1.count ? $0.count > $1.count : Self.rawKey($0) < Self.rawKey($1) }
+    villageFacet.values.sort {
+      $0.count != $1.count ? $0.count > $1.count : Self.villageKey($0).utf8.lexicographicallyPrecedes(Self.villageKey($1).utf8)
+    }
+    return (rows, total, [categoryFacet, villageFacet, certificationFacet])
+  }
+
+  private static func rawKey(_ value: FacetValue) -> Int32 {
+    switch value.key {
+    case .category(let category): category.rawValue
+    case .certification(let type): type.rawValue
+    default: 0
+    }
+  }
+
+  private static func villageKey(_ value: FacetValue) -> String {
+    if case .villageId(let id) = value.key { return id }
+    return ""
   }
 }
 

@@ -1,0 +1,92 @@
+// Per-call latency: run a call many times one after another, keep every duration, report
+// percentiles. Calls are sequential (one in flight), so a figure is one call's latency on an
+// otherwise idle store, including the hop to the reader connection's queue and back.
+
+import Foundation
+
+/// Percentiles of one case.
+struct LatencySummary {
+  var name: String
+  var calls: Int
+  var p50: Duration
+  var p99: Duration
+  var mean: Duration
+  var max: Duration
+  /// What the call returned, shown so a reader can see the query did real work.
+  var detail: String
+
+  /// Nearest-rank percentiles of `samples`.
+  init(name: String, samples: [Duration], detail: String) {
+    precondition(!samples.isEmpty, "no samples")
+    let sorted = samples.sorted()
+    func rank(_ p: Double) -> Duration {
+      sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
+    }
+    self.name = name
+    self.calls = sorted.count
+    self.p50 = rank(0.50)
+    self.p99 = rank(0.99)
+    self.mean = sorted.reduce(Duration.zero, +) / sorted.count
+    self.max = sorted[sorted.count - 1]
+    self.detail = detail
+  }
+}
+
+/// Runs `body` `warmUp` times untimed, then `iterations` times timed; `body` returns a short
+/// description of its result (the last one is kept for the table).
+@MainActor
+func measureLatency(
+  _ name: String, warmUp: Int, iterations: Int, _ body: () async throws -> String
+) async throws -> LatencySummary {
+  var detail = ""
+  for _ in 0..<warmUp { detail = try await body() }
+  let clock = ContinuousClock()
+  var samples: [Duration] = []
+  samples.reserveCapacity(iterations)
+  for _ in 0..<iterations {
+    let start = clock.now
+    detail = try await body()
+    samples.append(start.duration(to: clock.now))
+  }
+  return LatencySummary(name: name, samples: samples, detail: detail)
+}
+
+extension Duration {
+  /// Milliseconds with three decimals ("0.412").
+  var milliseconds: String {
+    let (seconds, attoseconds) = components
+    let ms = Double(seconds) * 1e3 + Double(attoseconds) / 1e15
+    return String(format: "%.3f", ms)
+  }
+
+  /// Seconds as a Double.
+  var seconds: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}
+
+/// Pads `text` to `width` (left-aligned, or right-aligned for numbers).
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+  let count = text.count
+  guard count < width else { return text }
+  let padding = String(repeating: " ", count: width - count)
+  return right ? padding + text : text + padding
+}
+
+/// Prints the latency table.
+func printLatencyTable(_ rows: [LatencySummary]) {
+  let nameWidth = Swift.max(4, rows.map(\.name.count).max() ?? 0)
+  print(
+    pad("case", nameWidth) + "  " + pad("calls", 6, right: true) + "  "
+      + pad("p50 ms", 8, right: true) + "  " + pad("p99 ms", 8, right: true) + "  "
+      + pad("mean ms", 8, right: true) + "  " + pad("max ms", 8, right: true) + "  result")
+  for row in rows {
+    print(
+      pad(row.name, nameWidth) + "  " + pad(String(row.calls), 6, right: true) + "  "
+        + pad(row.p50.milliseconds, 8, right: true) + "  "
+        + pad(row.p99.milliseconds, 8, right: true) + "  "
+        + pad(row.mean.milliseconds, 8, right: true) + "  "
+        + pad(row.max.milliseconds, 8, right: true) + "  " + row.detail)
+  }
+}
