@@ -153,7 +153,7 @@ let package = Package(
     .testTarget(
       name: "MatchingTests",
       dependencies: [
-        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching",
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "CraftCLI", "Matching",
         "MatchingAPI", "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
       ],
       swiftSettings: swiftSettings),
