@@ -166,7 +166,8 @@ public struct PartnerReportDocument: Sendable, Hashable {
 
   /// One rectangular table in long form — `section,row,field,value` — so every section fits
   /// one CSV file that spreadsheets pivot and strict parsers read. `row` is the 1-based row of
-  /// a table section, empty for single-record sections; unknown order figures are `n/a`.
+  /// a table section, empty for single-record sections (and for each section's `section_title`
+  /// and `section_note`); unknown order figures are `n/a`.
   public var csv: String {
     var lines = ["section,row,field,value"]
     func add(_ section: String, _ row: Int?, _ field: String, _ value: String) {
@@ -263,8 +264,8 @@ public struct PartnerReportDocument: Sendable, Hashable {
       case nil:
         name = "unknown"
       }
-      add(name, nil, "title", section.title)
-      if !section.note.isEmpty { add(name, nil, "note", section.note) }
+      add(name, nil, "section_title", section.title)
+      if !section.note.isEmpty { add(name, nil, "section_note", section.note) }
     }
     return lines.joined(separator: "\r\n") + "\r\n"
   }

@@ -54,27 +54,27 @@ enum SVGChart {
     let height = top * 2 + (stages.count + pending.count) * rowHeight
     var svg = open(title: title, width: width, height: height)
     let maximum = max(1, stages.map(\.count).max() ?? 1)
-    var last = maxBar
     for (i, stage) in stages.enumerated() {
       let y = top + i * rowHeight
-      let length = max(90, Int(Double(maxBar) * Double(stage.count) / Double(maximum)))
-      last = length
+      let length = max(4, Int(Double(maxBar) * Double(stage.count) / Double(maximum)))
       let x = (width - length) / 2
-      svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"4\" fill=\"\(barColor)\" opacity=\"\(opacity(i))\"/>"
-      svg += "<text x=\"\(width / 2)\" y=\"\(y + 24)\" text-anchor=\"middle\" fill=\"#ffffff\">\(htmlEscape(stage.label)): \(htmlEscape(stage.text))</text>"
+      // A pale band the width of the chart behind each bar keeps the dark label readable
+      // however narrow the bar gets.
+      svg += "<rect x=\"\((width - maxBar) / 2)\" y=\"\(y)\" width=\"\(maxBar)\" height=\"\(rowHeight - 8)\" rx=\"4\" fill=\"#eef3f0\"/>"
+      svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"4\" fill=\"\(funnelColors[min(i, funnelColors.count - 1)])\"/>"
+      svg += "<text x=\"\(width / 2)\" y=\"\(y + 24)\" text-anchor=\"middle\" class=\"value\">\(htmlEscape(stage.label)): \(htmlEscape(stage.text))</text>"
     }
     for (j, label) in pending.enumerated() {
       let y = top + (stages.count + j) * rowHeight
-      let x = (width - last) / 2
-      svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(last)\" height=\"\(rowHeight - 8)\" rx=\"4\" fill=\"none\" stroke=\"\(mutedColor)\" stroke-dasharray=\"6 4\"/>"
+      let x = (width - maxBar) / 2
+      svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(maxBar)\" height=\"\(rowHeight - 8)\" rx=\"4\" fill=\"none\" stroke=\"\(mutedColor)\" stroke-dasharray=\"6 4\"/>"
       svg += "<text x=\"\(width / 2)\" y=\"\(y + 24)\" text-anchor=\"middle\" fill=\"#5b6660\">\(htmlEscape(label))</text>"
     }
     return svg + "</svg>"
   }
 
-  private static func opacity(_ step: Int) -> String {
-    ["1", "0.85", "0.7", "0.6", "0.5"][min(step, 4)]
-  }
+  /// Light greens, darker for earlier stages, all light enough for dark text on top.
+  static let funnelColors = ["#8fc4b1", "#a6d1c1", "#bcdccf", "#cfe6dc"]
 
   private static func open(title: String, width: Int, height: Int) -> String {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(htmlEscape(title))\"><title>\(htmlEscape(title))</title>"

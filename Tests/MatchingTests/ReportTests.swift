@@ -358,6 +358,8 @@ struct ReportTests {
     #expect(records.allSatisfy { $0.count == 4 })
     #expect(records.contains(["summary", "", "matches_proposed", "3"]))
     #expect(records.contains(["summary", "", "orders", "n/a"]))
+    #expect(records.contains(["summary", "", "section_title", "Tổng quan"]))
+    #expect(records.filter { $0[0] == "header" && $0[2] == "title" }.map(\.[3]) == ["Báo cáo kết nối đối tác — Toàn thành phố Hà Nội"])
     #expect(records.contains(["countries", "1", "country_code", "US"]))
     #expect(records.contains(["capacity_gaps", "1", "gap_quantity", "66000"]))
     let json = document.json.serialized
