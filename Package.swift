@@ -147,12 +147,13 @@ let package = Package(
     // The command-line client: its logic (CSV, tables, JSON, flag parsing) in a library the
     // tests import, the commands and I/O in the executable.
     .target(
-      name: "CraftCLI", dependencies: ["CatalogueAPI", "CommonAPI", "ProtoWire", "RPCCore"],
+      name: "CraftCLI",
+      dependencies: ["CatalogueAPI", "CommonAPI", "MatchingAPI", "ProtoWire", "RPCCore"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "craftctl",
       dependencies: [
-        "CraftCLI", "CatalogueAPI", "CommonAPI", "RPCCore", "RPCHTTP2",
+        "CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "RPCCore", "RPCHTTP2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -162,7 +163,7 @@ let package = Package(
     .testTarget(
       name: "MatchingTests",
       dependencies: [
-        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching",
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "CraftCLI", "Matching",
         "MatchingAPI", "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
       ],
       swiftSettings: swiftSettings),
@@ -194,7 +195,8 @@ let package = Package(
       dependencies: ["RPCTestSupport", "Auth", "CommonAPI", "RPCCore"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "CraftctlTests", dependencies: ["CraftCLI", "CatalogueAPI", "CommonAPI", "RPCCore"],
+      name: "CraftctlTests",
+      dependencies: ["CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "RPCCore"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TelemetryTests",

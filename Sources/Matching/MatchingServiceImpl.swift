@@ -393,8 +393,8 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     _ request: StreamPartnerReportRequest, responses: ServerResponseWriter<ReportSection>,
     context: ServerContext
   ) async throws -> Metadata {
-    try Caller.from(context).requireAuthenticated()
-    throw MatchingError.unimplemented("partner-matching reports are not built yet (issue 5)")
+    try await writePartnerReport(request, caller: Caller.from(context), to: responses)
+    return [:]
   }
 
   // MARK: Helpers

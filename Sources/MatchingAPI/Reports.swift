@@ -144,6 +144,8 @@ public struct ReportSummary: ProtoMessage, Hashable {
   public var rfqsUnmet: Int64 = 0
   /// Value of those orders, one entry per currency.
   public var orderValue: [Money] = []
+  /// False while there is no orders feed: the order figures are then unknown, not zero.
+  public var ordersAvailable: Bool = false
   /// Fields this build does not know, kept for re-encoding.
   public var unknownFields = UnknownFields()
 
@@ -167,6 +169,7 @@ public struct ReportSummary: ProtoMessage, Hashable {
       case (12, .varint): rfqsPosted = try reader.readInt64()
       case (13, .varint): rfqsUnmet = try reader.readInt64()
       case (14, .lengthDelimited): try reader.appendMessage(to: &orderValue)
+      case (15, .varint): ordersAvailable = try reader.readBool()
       default: try reader.skipUnknown(tag, into: &unknownFields)
       }
     }
@@ -174,6 +177,7 @@ public struct ReportSummary: ProtoMessage, Hashable {
 
   public func encodeFields(to writer: inout ProtoWriter) {
     writer.writeUnknown(unknownFields)
+    writer.write(15, ordersAvailable, as: ProtoBool.self)
     writer.writeRepeatedMessages(14, orderValue)
     writer.write(13, rfqsUnmet, as: ProtoInt64.self)
     writer.write(12, rfqsPosted, as: ProtoInt64.self)
@@ -320,6 +324,8 @@ public struct ReportSection: ProtoMessage, Hashable {
   public var title: String = ""
   /// The section's content; nil when unset.
   public var content: Content?
+  /// What the section cannot show yet and why, in the report's language; empty when complete.
+  public var note: String = ""
   /// Fields this build does not know, kept for re-encoding.
   public var unknownFields = UnknownFields()
 
@@ -379,6 +385,7 @@ public struct ReportSection: ProtoMessage, Hashable {
         }
         try reader.readMessage(into: &value)
         content = .capacityGaps(value)
+      case (9, .lengthDelimited): note = try reader.readString()
       default: try reader.skipUnknown(tag, into: &unknownFields)
       }
     }
@@ -386,6 +393,7 @@ public struct ReportSection: ProtoMessage, Hashable {
 
   public func encodeFields(to writer: inout ProtoWriter) {
     writer.writeUnknown(unknownFields)
+    writer.write(9, note, as: ProtoString.self)
     if case .capacityGaps(let value) = content { writer.writeMessage(8, value) }
     if case .unmetDemand(let value) = content { writer.writeMessage(7, value) }
     if case .demand(let value) = content { writer.writeMessage(6, value) }

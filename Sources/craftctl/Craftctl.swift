@@ -13,7 +13,7 @@ struct Craftctl: AsyncParsableCommand {
       10+N gRPC status N from the server (15 NOT_FOUND, 24 UNAVAILABLE, 26 UNAUTHENTICATED),
       64 usage error.
       """,
-    subcommands: [Products.self, Producers.self, Villages.self])
+    subcommands: [Products.self, Producers.self, Villages.self, Report.self])
 
   @OptionGroup var global: GlobalOptions
 }
