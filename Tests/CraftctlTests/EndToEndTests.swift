@@ -40,7 +40,7 @@ final class DemoServer {
     process.standardOutput = handle
     process.standardError = handle
     try process.run()
-    let deadline = Date().addingTimeInterval(180)
+    let deadline = Date().addingTimeInterval(600)  // seeding the demo in a debug build on a loaded CI host
     var found: Int? = nil
     while found == nil, Date() < deadline, process.isRunning {
       Thread.sleep(forTimeInterval: 0.2)
