@@ -4,20 +4,24 @@
 internal import NIOCore
 
 /// Owns an `HTTP2Session` for the lifetime of its channel.
+/// Stored properties are `@exclusivity(unchecked)`, as in `HTTP2Session`: confined to the
+/// channel's event loop, and no property is accessed while another access to it is open.
 final class HTTP2ConnectionHandler: ChannelInboundHandler {
   typealias InboundIn = ByteBuffer
   typealias OutboundOut = ByteBuffer
 
   let session: HTTP2Session
   /// The protocol logic above the session (e.g. `GRPCServerConnection`), kept alive with the channel.
-  var owner: AnyObject?
+  @exclusivity(unchecked) var owner: AnyObject?
   /// Called once when the channel goes away.
-  var onClose: (() -> Void)?
-  private var context: ChannelHandlerContext?
-  private var flushScheduled = false
-  private var reading = false
-  private var closed = false
-  private var closeRequested = false
+  @exclusivity(unchecked) var onClose: (() -> Void)?
+  @exclusivity(unchecked) private var context: ChannelHandlerContext?
+  @exclusivity(unchecked) private var flushScheduled = false
+  @exclusivity(unchecked) private var reading = false
+  @exclusivity(unchecked) private var closed = false
+  @exclusivity(unchecked) private var closeRequested = false
+  /// The capacity to allocate the next output buffer with: the size of the last one.
+  @exclusivity(unchecked) private var outputCapacity = 1024
 
   init(session: HTTP2Session) {
     self.session = session
@@ -93,13 +97,16 @@ final class HTTP2ConnectionHandler: ChannelInboundHandler {
     guard let context, !closed else { return }
     var written: EventLoopFuture<Void>?
     if context.channel.isWritable {
-      var buffer = context.channel.allocator.buffer(capacity: 0)
+      // Sized like the last write: growing from empty would reallocate (and copy) the
+      // buffer several times per flush when many responses leave together.
+      var buffer = context.channel.allocator.buffer(capacity: outputCapacity)
       do {
         try session.drainOutput(into: &buffer)
       } catch {
         close()
         return
       }
+      outputCapacity = min(max(buffer.readableBytes, 1024), 1 << 20)
       if buffer.readableBytes > 0 {
         written = context.writeAndFlush(wrapOutboundOut(buffer))
       }

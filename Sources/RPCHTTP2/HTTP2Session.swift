@@ -6,6 +6,12 @@
 internal import CNGHTTP2
 internal import NIOCore
 
+#if canImport(Glibc)
+  internal import Glibc
+#elseif canImport(Darwin)
+  internal import Darwin
+#endif
+
 /// A header field as it travels: lower-case name, value as text (gRPC values are ASCII; `-bin`
 /// values arrive base64-encoded). Received fields also say which of the names the transports
 /// look at they carry (`known`), recognised once on the raw bytes.
@@ -84,8 +90,18 @@ enum KnownHeader: UInt8, CaseIterable, Sendable {
     case 20: candidate = .grpcAcceptEncoding
     default: return .other
     }
-    return candidate.name.utf8.elementsEqual(bytes) ? candidate : .other
+    return utf8(of: candidate.name, equals: bytes) ? candidate : .other
   }
+}
+
+/// Whether `text`'s UTF-8 is exactly `bytes`: one `memcmp` (a byte-by-byte `elementsEqual`
+/// here was 5% of an EmptyCall's instructions, as every header name and value goes through it).
+@inline(__always)
+func utf8(of text: String, equals bytes: UnsafeRawBufferPointer) -> Bool {
+  text.utf8.withContiguousStorageIfAvailable { stored in
+    stored.count == bytes.count
+      && (stored.count == 0 || memcmp(stored.baseAddress!, bytes.baseAddress!, stored.count) == 0)
+  } ?? text.utf8.elementsEqual(bytes)
 }
 
 /// The events a session reports. Called synchronously from inside `receive` (and, for
@@ -156,18 +172,23 @@ struct HTTP2SessionError: Error, CustomStringConvertible {
   var description: String { String(cString: nghttp2_strerror(code)) }
 }
 
+/// Stored properties are `@exclusivity(unchecked)`: the session is confined to its event loop
+/// (never Sendable), so no two threads reach it, and no access to a property overlaps another
+/// to the same property (callbacks re-enter the session only between such accesses). The
+/// runtime checks would cost a `swift_beginAccess`/`swift_endAccess` pair per access on the
+/// hottest path of every call.
 final class HTTP2Session {
   enum Role { case server, client }
 
   /// Per-stream send state: bytes queued for DATA frames and what ends the stream.
-  private final class OutboundStream {
-    var queue: ByteBuffer
+  fileprivate final class OutboundStream {
+    @exclusivity(unchecked) var queue: ByteBuffer
     /// Trailers to send after the queued bytes; `[]` ends the stream with an empty DATA frame.
-    var trailers: [HeaderField]?
+    @exclusivity(unchecked) var trailers: [HeaderField]?
     /// nghttp2 was told "no data yet" and must be resumed when bytes arrive.
-    var deferred = false
+    @exclusivity(unchecked) var deferred = false
     /// A writer waits for the queue to go below the low watermark.
-    var writerWaiting = false
+    @exclusivity(unchecked) var writerWaiting = false
 
     init(queue: ByteBuffer) {
       self.queue = queue
@@ -176,32 +197,35 @@ final class HTTP2Session {
 
   let role: Role
   let limits: HTTP2Limits
-  weak var delegate: (any HTTP2SessionDelegate)?
-  private var session: OpaquePointer?
+  @exclusivity(unchecked) weak var delegate: (any HTTP2SessionDelegate)?
+  @exclusivity(unchecked) private var session: OpaquePointer?
   private let allocator: ByteBufferAllocator
   /// An empty buffer that every new stream's queue starts as (copies share its storage).
   private let emptyBuffer: ByteBuffer
   /// The header block being received (HTTP/2 never interleaves blocks) and its stream.
-  private var block: [HeaderField] = []
-  private var blockStream: Int32 = 0
+  @exclusivity(unchecked) private var block: [HeaderField] = []
+  @exclusivity(unchecked) private var blockStream: Int32 = 0
   /// The last value seen per known header name: repeated values (`:path`, `content-type`,
   /// `user-agent`, ...) reuse one `String` instead of decoding (and allocating) a new one.
-  private var internedValues = [String](repeating: "", count: KnownHeader.allCases.count)
+  @exclusivity(unchecked) private var internedValues = [String](repeating: "", count: KnownHeader.allCases.count)
   /// Scratch space for `withNameValues`, reused so submitting headers allocates nothing here.
-  private var nvBytes: [UInt8] = []
-  private var nvArray: [nghttp2_nv] = []
-  private var outbound: [Int32: OutboundStream] = [:]
+  @exclusivity(unchecked) private var nvBytes: [UInt8] = []
+  @exclusivity(unchecked) private var nvArray: [nghttp2_nv] = []
+  @exclusivity(unchecked) private var outbound: [Int32: OutboundStream] = [:]
   /// Streams whose writer waits for the queue to drain (so `drainOutput` can skip the scan).
-  private var waitingWriters = 0
-  private var resetsAfterSending: [Int32] = []
+  @exclusivity(unchecked) private var waitingWriters = 0
+  @exclusivity(unchecked) private var resetsAfterSending: [Int32] = []
   /// Bytes queued in `outbound`, all streams together.
-  private var queuedBytes = 0
+  @exclusivity(unchecked) private var queuedBytes = 0
+  /// Where frames go while `produceFrames` runs (empty otherwise).
+  @exclusivity(unchecked) private var output: ByteBuffer
 
   init(role: Role, limits: HTTP2Limits, allocator: ByteBufferAllocator) throws(HTTP2SessionError) {
     self.role = role
     self.limits = limits
     self.allocator = allocator
     self.emptyBuffer = allocator.buffer(capacity: 0)
+    self.output = emptyBuffer
 
     var callbacks: OpaquePointer?
     try check(nghttp2_session_callbacks_new(&callbacks))
@@ -276,12 +300,17 @@ final class HTTP2Session {
   }
 
   private func produceFrames(into buffer: inout ByteBuffer) throws(HTTP2SessionError) {
+    // DATA frames are written by `sendData` straight into `output` (NGHTTP2_DATA_FLAG_NO_COPY),
+    // in the middle of `mem_send`: the buffer is moved into the session for the loop (a move,
+    // so it stays uniquely referenced and is not copied) and back out after it.
+    swap(&output, &buffer)
+    defer { swap(&output, &buffer) }
     while true {
       var chunk: UnsafePointer<UInt8>?
       let count = nghttp2_session_mem_send(session, &chunk)
       if count < 0 { throw HTTP2SessionError(code: Int32(truncatingIfNeeded: count)) }
       guard count > 0, let chunk else { break }
-      buffer.writeBytes(UnsafeRawBufferPointer(start: chunk, count: count))
+      output.writeBytes(UnsafeRawBufferPointer(start: chunk, count: count))
     }
   }
 
@@ -416,26 +445,21 @@ final class HTTP2Session {
   private func dataProvider(_ state: OutboundStream) -> nghttp2_data_provider {
     nghttp2_data_provider(
       source: nghttp2_data_source(ptr: Unmanaged.passUnretained(state).toOpaque()),
-      read_callback: { _, stream, buffer, length, flags, source, userData in
+      read_callback: { _, stream, _, length, flags, source, userData in
         let state = Unmanaged<OutboundStream>.fromOpaque(source!.pointee.ptr).takeUnretainedValue()
-        return HTTP2Session.from(userData).readOutbound(stream, state, buffer!, length, flags!)
+        return HTTP2Session.from(userData).readOutbound(stream, state, length, flags!)
       })
   }
 
-  /// nghttp2 asks for up to `length` bytes of the stream's body.
+  /// nghttp2 asks for up to `length` bytes of the stream's body. The bytes are not copied
+  /// here: the answer says how many the frame carries (NGHTTP2_DATA_FLAG_NO_COPY), and
+  /// `sendData` writes them into the output right after, with the frame header.
   private func readOutbound(
-    _ stream: Int32, _ state: OutboundStream, _ buffer: UnsafeMutablePointer<UInt8>, _ length: Int,
-    _ flags: UnsafeMutablePointer<UInt32>
+    _ stream: Int32, _ state: OutboundStream, _ length: Int, _ flags: UnsafeMutablePointer<UInt32>
   ) -> Int {
-    let count = min(length, state.queue.readableBytes)
-    queuedBytes -= count
-    if count > 0 {
-      state.queue.readWithUnsafeReadableBytes { source in
-        UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress!, byteCount: count)
-        return count
-      }
-    }
-    if state.queue.readableBytes == 0 {
+    let available = state.queue.readableBytes
+    let count = min(length, available)
+    if count == available {
       if let trailers = state.trailers {
         flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_EOF.rawValue)
         if !trailers.isEmpty {
@@ -448,9 +472,30 @@ final class HTTP2Session {
         state.deferred = true
         return Int(NGHTTP2_ERR_DEFERRED.rawValue)
       }
+    }
+    flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_NO_COPY.rawValue)
+    return count
+  }
+
+  /// Writes one DATA frame whose payload `readOutbound` promised: the frame header nghttp2
+  /// serialized, then `length` bytes from the front of the stream's queue, copied once, from
+  /// the handler's buffer into the socket's.
+  fileprivate func sendData(
+    _ frame: UnsafePointer<nghttp2_frame>, _ header: UnsafePointer<UInt8>, _ length: Int,
+    _ state: OutboundStream
+  ) {
+    output.writeBytes(UnsafeRawBufferPointer(start: header, count: 9))
+    let padding = Int(frame.pointee.data.padlen)
+    if padding > 0 { output.writeInteger(UInt8(padding - 1)) }
+    if length > 0 {
+      var slice = state.queue.readSlice(length: length)!
+      output.writeBuffer(&slice)
+      queuedBytes -= length
+    }
+    if padding > 1 { output.writeRepeatingByte(0, count: padding - 1) }
+    if state.queue.readableBytes == 0 {
       state.queue = emptyBuffer  // drop the sent bytes' storage now
     }
-    return count
   }
 
   fileprivate static func from(_ userData: UnsafeMutableRawPointer?) -> HTTP2Session {
@@ -472,7 +517,7 @@ final class HTTP2Session {
     }
     let slot = Int(known.rawValue)
     let previous = internedValues[slot]
-    let same = previous.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(value) } ?? false
+    let same = utf8(of: previous, equals: value)
     let text: String
     if same {
       text = previous
@@ -596,6 +641,13 @@ private func installCallbacks(_ callbacks: OpaquePointer?) {
   nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks) {
     _, _, stream, data, length, userData in
     HTTP2Session.from(userData).dataReceived(stream, UnsafeRawBufferPointer(start: data, count: length))
+    return 0
+  }
+  nghttp2_session_callbacks_set_send_data_callback(callbacks) {
+    _, frame, header, length, source, userData in
+    let state = Unmanaged<HTTP2Session.OutboundStream>.fromOpaque(source!.pointee.ptr)
+      .takeUnretainedValue()
+    HTTP2Session.from(userData).sendData(frame!, header!, length, state)
     return 0
   }
   nghttp2_session_callbacks_set_on_stream_close_callback(callbacks) { _, stream, errorCode, userData in

@@ -59,17 +59,27 @@ extension ServerMethodHandler {
   ) -> Self {
     Self(descriptor: descriptor) { requests, sink, context, interceptors in
       do {
-        let call = { (context: ServerContext) async throws -> ServerResponse<Response> in
-          let received = try await requests.singleReceivedMessage()
-          let request = try Request(serializedBytes: received.bytes)
+        let response: ServerResponse<Response>
+        if interceptors.isEmpty {
+          // Without interceptors, no chain to go through, and no closure to allocate for it:
+          // the same steps as `call` below, inline.
+          let received: ReceivedMessage
+          if case .single(let bytes, let compressed) = requests.storage {
+            received = ReceivedMessage(bytes: bytes, compressed: compressed)  // no async call
+          } else {
+            received = try await requests.singleReceivedMessage()
+          }
           var context = context
           context.requestMessageCompressed = received.compressed
-          return try await handler(request, context)
+          response = try await handler(try Request(serializedBytes: received.bytes), context)
+        } else {
+          response = try await interceptors.run(context: context) { context in
+            let received = try await requests.singleReceivedMessage()
+            var context = context
+            context.requestMessageCompressed = received.compressed
+            return try await handler(try Request(serializedBytes: received.bytes), context)
+          }
         }
-        // Without interceptors, no chain to go through (one async frame less per call).
-        let response =
-          interceptors.isEmpty
-          ? try await call(context) : try await interceptors.run(context: context, call)
         await sink.finishUnary(
           headers: response.metadata, message: response.message.serializedBytes(),
           compress: response.compress, trailers: response.trailers)

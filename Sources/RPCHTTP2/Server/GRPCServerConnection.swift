@@ -5,6 +5,8 @@
 internal import NIOCore
 internal import RPCCore
 
+/// Stored properties are `@exclusivity(unchecked)`, as in `HTTP2Session`: confined to the
+/// connection's event loop, and no property is accessed while another access to it is open.
 final class GRPCServerConnection: HTTP2SessionDelegate {
   let session: HTTP2Session
   let handler: HTTP2ConnectionHandler
@@ -16,25 +18,25 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private let acceptEncodingValue: String
   /// Calls' tasks prefer the connection's event loop as their executor (see `startTask`).
   private let taskExecutor: EventLoopTaskExecutor
-  private var streams: [Int32: ServerStream] = [:]
-  private var lastRoute: (path: String, handler: ServerMethodHandler)?
+  @exclusivity(unchecked) private var streams: [Int32: ServerStream] = [:]
+  @exclusivity(unchecked) private var lastRoute: (path: String, handler: ServerMethodHandler)?
   /// `:status`, `content-type` and `grpc-accept-encoding`: the start of every response.
   private let baseResponseHeaders: [HeaderField]
   /// The trailers of a plain OK: built once, not per call.
   private let okTrailers = [HeaderField("grpc-status", RPCStatus.Code.ok.grpcStatusHeader)]
   /// Set once a graceful shutdown began: the connection closes when the last stream ends.
-  private(set) var draining = false
+  @exclusivity(unchecked) private(set) var draining = false
   /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
-  private var finalGoAwaySent = false
+  @exclusivity(unchecked) private var finalGoAwaySent = false
   /// The peer's SETTINGS arrived: the handshake is complete.
-  private var handshakeDone = false
+  @exclusivity(unchecked) private var handshakeDone = false
   /// When the last call ended (for the idle timeout).
-  private var idleSince = NIODeadline.now()
-  private var keepaliveTimeoutTask: Scheduled<Void>?
+  @exclusivity(unchecked) private var idleSince = NIODeadline.now()
+  @exclusivity(unchecked) private var keepaliveTimeoutTask: Scheduled<Void>?
   /// Closes a connection that does not complete the handshake in time. Cancelled once it does,
   /// or when the connection closes: its closure keeps the connection (and its session) alive.
-  private var handshakeTimer: Scheduled<Void>?
-  private var timers: [RepeatedTask] = []
+  @exclusivity(unchecked) private var handshakeTimer: Scheduled<Void>?
+  @exclusivity(unchecked) private var timers: [RepeatedTask] = []
 
   init(channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration) throws {
     self.router = router

@@ -2,6 +2,9 @@ internal import NIOCore
 internal import RPCCore
 
 /// The state of one gRPC call on a server connection. Confined to the connection's event loop.
+/// Stored properties are `@exclusivity(unchecked)`, as in `HTTP2Session`: the stream is touched
+/// only on the connection's event loop (the handler's task reaches it through
+/// `HTTP2ResponseSink`, which hops there), and never with two accesses to a property open.
 final class ServerStream {
   /// How request messages reach the handler.
   enum Requests {
@@ -17,25 +20,25 @@ final class ServerStream {
   let connection: GRPCServerConnection
   let handler: ServerMethodHandler
   let context: ServerContext
-  var deframer: MessageDeframer
-  var framer: MessageFramer
+  @exclusivity(unchecked) var deframer: MessageDeframer
+  @exclusivity(unchecked) var framer: MessageFramer
   /// The `grpc-encoding` of responses, or nil for identity.
   let responseEncodingName: String?
-  var requests: Requests
-  var task: Task<Void, Never>?
-  var deadlineTimer: Scheduled<Void>?
+  @exclusivity(unchecked) var requests: Requests
+  @exclusivity(unchecked) var task: Task<Void, Never>?
+  @exclusivity(unchecked) var deadlineTimer: Scheduled<Void>?
   /// Response headers went out (so the end is trailers, not a trailers-only response).
-  var headersSent = false
+  @exclusivity(unchecked) var headersSent = false
   /// The response is finished (trailers queued) or the stream is gone.
-  var finished = false
+  @exclusivity(unchecked) var finished = false
   /// The peer ended its side.
-  var requestEnded = false
+  @exclusivity(unchecked) var requestEnded = false
   /// Received bytes not yet handed back to the flow-control window (while the handler is slow).
-  var unconsumedBytes = 0
+  @exclusivity(unchecked) var unconsumedBytes = 0
   /// The request channel asked the connection to stop reopening the window.
-  var paused = false
+  @exclusivity(unchecked) var paused = false
   /// A writer waits for the outbound queue to drain.
-  var writeWaiter: EventLoopPromise<Void>?
+  @exclusivity(unchecked) var writeWaiter: EventLoopPromise<Void>?
 
   init(
     id: Int32, connection: GRPCServerConnection, handler: ServerMethodHandler, context: ServerContext, deframer: MessageDeframer,
