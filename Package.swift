@@ -137,12 +137,13 @@ let package = Package(
     // The command-line client: its logic (CSV, tables, JSON, flag parsing) in a library the
     // tests import, the commands and I/O in the executable.
     .target(
-      name: "CraftCLI", dependencies: ["CatalogueAPI", "CommonAPI", "ProtoWire", "RPCCore"],
+      name: "CraftCLI",
+      dependencies: ["CatalogueAPI", "CommonAPI", "MatchingAPI", "ProtoWire", "RPCCore"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "craftctl",
       dependencies: [
-        "CraftCLI", "CatalogueAPI", "CommonAPI", "RPCCore", "RPCHTTP2",
+        "CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "RPCCore", "RPCHTTP2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
