@@ -86,7 +86,8 @@ enum MatchEngine {
 
   // MARK: Hard filters
 
-  /// Applies every hard filter (except the existing-partner one, which the caller decides).
+  /// Applies every hard filter (except the existing-partner one, which the caller decides);
+  /// after a category failure, none of the others.
   static func filter(
     _ need: MatchNeed, _ indexed: CatalogueIndex.IndexedListing, producer: Producer, today: Int64
   ) -> FilterResult {
@@ -96,7 +97,14 @@ enum MatchEngine {
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category)
     let hsFits =
       need.hsPrefixes.isEmpty || need.hsPrefixes.contains { indexed.hsDigits.hasPrefix($0) }
-    if !categoryFits || !hsFits { result.failures.append(.category) }
+    if !categoryFits || !hsFits {
+      // Nothing else is needed of a listing of another category: callers look only at the
+      // first failure (and at "only capacity failed", which this is not). Stopping here keeps
+      // a ranking from formatting prices and checking certificates of every listing in the
+      // catalogue.
+      result.failures.append(.category)
+      return result
+    }
     // MOQ ≤ quantity, in the same unit.
     if need.quantity > 0 {
       let unitsDiffer =
@@ -179,16 +187,20 @@ enum MatchEngine {
   // MARK: Score
 
   /// One component per factor, in factor order, and their sum.
+  ///
+  /// With `explain` false the reasons are left empty: rankings score every candidate listing
+  /// that way and explain only the one listing per producer they show, because formatting nine
+  /// bilingual sentences costs more than the arithmetic.
   static func score(
     _ need: MatchNeed, _ indexed: CatalogueIndex.IndexedListing, producer: Producer,
-    filter: FilterResult, history: PairHistory?, responses: ResponseStats?
+    filter: FilterResult, history: PairHistory?, responses: ResponseStats?, explain: Bool = true
   ) -> (score: Double, components: [ScoreComponent]) {
     var components: [ScoreComponent] = []
     var total = 0.0
     for (factor, weight) in weights {
       let (value, reason) = evaluate(
         factor, need, indexed, producer: producer, filter: filter, history: history,
-        responses: responses)
+        responses: responses, explain: explain)
       let clamped = min(1, max(0, value))
       var component = ScoreComponent()
       component.factor = factor
@@ -204,9 +216,14 @@ enum MatchEngine {
 
   private static func evaluate(
     _ factor: ScoreFactor, _ need: MatchNeed, _ indexed: CatalogueIndex.IndexedListing,
-    producer: Producer, filter: FilterResult, history: PairHistory?, responses: ResponseStats?
+    producer: Producer, filter: FilterResult, history: PairHistory?, responses: ResponseStats?,
+    explain: Bool
   ) -> (Double, LocalizedText) {
     let listing = indexed.listing
+    /// The reason, formatted only when asked for.
+    func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
+      explain ? LocalizedText(vi: vi(), en: en()) : LocalizedText()
+    }
     switch factor {
     case .textRelevance:
       guard !need.terms.isEmpty else {
@@ -214,7 +231,7 @@ enum MatchEngine {
       }
       let found = need.terms.filter { indexed.terms.contains($0) }
       let value = Double(found.count) / Double(need.terms.count)
-      let words = found.prefix(6).joined(separator: ", ")
+      lazy var words = found.prefix(6).joined(separator: ", ")
       return (
         value,
         text(
@@ -230,7 +247,8 @@ enum MatchEngine {
       guard let price = filter.unitPrice else {
         return (0.2, text("Không có giá bằng \(code)", "No price in \(code)"))
       }
-      let priceText = money(price), targetText = money(target)
+      lazy var priceText = money(price)
+      lazy var targetText = money(target)
       if price.amountMinor <= target.amountMinor {
         return (
           1,
@@ -269,7 +287,7 @@ enum MatchEngine {
 
     case .certifications:
       let held = filter.validCertifications
-      let names = held.map(certificationName).joined(separator: ", ")
+      lazy var names = held.map(certificationName).joined(separator: ", ")
       if !need.requiredCertifications.isEmpty {
         let wanted = Set(need.requiredCertifications)
         let have = wanted.filter { held.contains($0) }.count
@@ -300,14 +318,14 @@ enum MatchEngine {
       let region = Regions.region(of: country)
       let near = markets.filter { region != nil && Regions.region(of: $0) == region }
       if !near.isEmpty {
-        let list = near.joined(separator: ", ")
+        lazy var list = near.joined(separator: ", ")
         return (
           0.6,
           text(
             "Xuất khẩu sang \(list), cùng khu vực với \(country)",
             "Exports to \(list), in the same region as \(country)"))
       }
-      let list = markets.prefix(5).joined(separator: ", ")
+      lazy var list = markets.prefix(5).joined(separator: ", ")
       return (
         0.3,
         text(
@@ -316,8 +334,8 @@ enum MatchEngine {
 
     case .responsiveness:
       if let responses, responses.requested > 0 {
-        let hours = decimal(Double(responses.medianSeconds) / 3600, vi: false)
-        let hoursVi = decimal(Double(responses.medianSeconds) / 3600, vi: true)
+        lazy var hours = decimal(Double(responses.medianSeconds) / 3600, vi: false)
+        lazy var hoursVi = decimal(Double(responses.medianSeconds) / 3600, vi: true)
         return (
           responses.within24hRate,
           text(
@@ -350,7 +368,8 @@ enum MatchEngine {
         return (0.5, text("Chưa đủ dữ liệu về quy mô đơn hàng", "Not enough data on order size"))
       }
       let months = Double(need.quantity) / Double(listing.monthlyCapacity)
-      let monthsVi = decimal(months, vi: true), monthsEn = decimal(months, vi: false)
+      lazy var monthsVi = decimal(months, vi: true)
+      lazy var monthsEn = decimal(months, vi: false)
       if listing.moq > 0 && need.quantity < 2 * listing.moq {
         return (
           0.6,

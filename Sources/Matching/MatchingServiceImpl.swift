@@ -140,7 +140,7 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     let need = Self.need(rfq: rfq, buyer: buyer)
     let ranking = try await rankProducers(
       need, options: request.options ?? MatchOptions(), subject: rfq.id,
-      consortia: offset == 0 ? Int(rfq.maxProposals) : 0)
+      consortia: offset == 0 ? Int(rfq.maxProposals) : 0, shown: min(Int(rfq.maxProposals), offset + size))
     let capped = Array(ranking.matches.prefix(Int(rfq.maxProposals)))
     var response = MatchProducersForRfqResponse()
     response.totalMatches = Int32(ranking.matches.count)
@@ -174,7 +174,8 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     let buyer = try await store.buyer(id: buyerID)
     let need = Self.need(profile: buyer, query: request.query)
     let ranking = try await rankProducers(
-      need, options: request.options ?? MatchOptions(), subject: "buyer:" + buyer.id, consortia: 0)
+      need, options: request.options ?? MatchOptions(), subject: "buyer:" + buyer.id, consortia: 0,
+      shown: offset + size)
     var response = MatchProducersForBuyerResponse()
     response.totalMatches = Int32(ranking.matches.count)
     response.matches = Array(ranking.matches.dropFirst(offset).prefix(size))
@@ -512,9 +513,10 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
 
   /// Every producer with a listing that passes the hard filters, with its best listing, ranked
   /// by score (ties by producer id), plus per-filter exclusion counts and — when `consortia` > 0
-  /// and no producer passes — consortium proposals capped at that many members in all.
+  /// and no producer passes — consortium proposals capped at that many members in all. Only the
+  /// first `shown` matches carry cards and reasons (callers page within those).
   private func rankProducers(
-    _ need: MatchNeed, options: MatchOptions, subject: String, consortia cap: Int
+    _ need: MatchNeed, options: MatchOptions, subject: String, consortia cap: Int, shown: Int
   ) async throws -> ProducerRanking {
     let index = store.catalogue.snapshot
     let today = Time.dayInVietnam(store.now)
@@ -559,7 +561,7 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
       }
       let (score, components) = MatchEngine.score(
         need, indexed, producer: producer, filter: result, history: pair,
-        responses: stats[producerID])
+        responses: stats[producerID], explain: false)
       if score < options.minScore { continue }
       if let current = best[producerID],
         current.score > score || (current.score == score && current.listing.listing.id < indexed.listing.id)
@@ -584,6 +586,17 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     for (position, scored) in ranked.enumerated() {
       let producerID = scored.listing.listing.producerId
       guard let producer = index.producers[producerID] else { continue }
+      // Past the page asked for, only the count matters: no cards, no reasons.
+      if position >= shown {
+        var match = Match()
+        match.rank = Int32(position + 1)
+        match.score = scored.score
+        matches.append(match)
+        continue
+      }
+      let explained = MatchEngine.score(
+        need, scored.listing, producer: producer, filter: scored.filter, history: history[producerID],
+        responses: stats[producerID])
       var match = Match()
       match.candidate = .producer(
         ProducerCandidate(
@@ -592,7 +605,7 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
       match.matchId = "mt-" + stableHash(subject + "|" + producerID)
       match.rank = Int32(position + 1)
       match.score = scored.score
-      match.components = scored.components
+      match.components = explained.components
       match.alreadyTrades = history[producerID]?.known ?? false
       match.introductionId = history[producerID]?.latestIntroductionID ?? ""
       matches.append(match)

@@ -23,7 +23,8 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Directory for the services' SQLite files (env CRAFTD_DATA_DIR).")
   var dataDir: String = ProcessInfo.processInfo.environment["CRAFTD_DATA_DIR"] ?? ".data/craftd"
 
-  @Flag(help: "Seed an empty catalogue with the demo villages, producers and listings.")
+  @Flag(
+    help: "Seed an empty catalogue with the demo villages, producers and listings, and an empty matching store with demo buyers and RFQs.")
   var demo = false
 
   @Option(help: "Comma-separated services to run: catalogue, matching, orders (env CRAFTD_SERVICES).")
@@ -69,10 +70,12 @@ struct Serve: AsyncParsableCommand {
     let selected = selectedServices
     var registered: [any RPCService] = []
 
+    // One deterministic demo world for the catalogue and the matching market.
+    let demoCatalogue = demo ? DemoCatalogue.generate() : nil
     var catalogue: CatalogueStore?
     if selected.contains("catalogue") {
       let store = try CatalogueStore(path: "\(dataDir)/catalogue.sqlite")
-      if demo { try await seedDemo(store, logger: logger) }
+      if let demoCatalogue { try await seedDemo(store, demoCatalogue, logger: logger) }
       registered.append(CatalogueServiceImpl(store: store))
       catalogue = store
     }
@@ -105,6 +108,7 @@ struct Serve: AsyncParsableCommand {
     var matchingStore: MatchingStore?
     if selected.contains("matching") {
       let store = try await MatchingRuntime.open(dataDir: dataDir)
+      if let demoCatalogue { try await seedDemoMarket(store, demoCatalogue, logger: logger) }
       registered.append(MatchingServiceImpl(store: store))
       matchingStore = store
     }
@@ -119,7 +123,7 @@ struct Serve: AsyncParsableCommand {
       matching = try await MatchingRuntime(
         store: matchingStore, router: standard.router, authority: authority, logger: logger)
     }
-    logger.info("serving", metadata: ["services": "\(selected.sorted())", "data-dir": "\(dataDir)"])
+    logger.info("starting", metadata: ["services": "\(selected.sorted())", "data-dir": "\(dataDir)"])
     // Open quotes past valid_until become EXPIRED (with their feed events) once a minute.
     let sweeps = Task { [orders] in await orders?.runExpirySweeps() }
     try await options.serve(standard.router, logger: logger, metrics: metrics) {
@@ -145,7 +149,7 @@ struct Serve: AsyncParsableCommand {
   }
 
   /// Seeds the deterministic demo catalogue, only into an empty database.
-  private func seedDemo(_ catalogue: CatalogueStore, logger: Logger) async throws {
+  private func seedDemo(_ catalogue: CatalogueStore, _ demo: DemoCatalogue, logger: Logger) async throws {
     var probe = ListProducersRequest()
     probe.pageSize = 1
     guard try await catalogue.listProducers(probe, caller: .system).producers.isEmpty else {
@@ -153,7 +157,6 @@ struct Serve: AsyncParsableCommand {
       return
     }
     let start = ContinuousClock.now
-    let demo = DemoCatalogue.generate()
     let summary = try await catalogue.seed(
       villages: demo.villages, producers: demo.producers, listings: demo.listings)
     logger.info(
@@ -161,6 +164,22 @@ struct Serve: AsyncParsableCommand {
       metadata: [
         "villages": "\(summary.villages)", "producers": "\(summary.producers)",
         "listings": "\(summary.listings)", "duration": "\(ContinuousClock.now - start)",
+      ])
+  }
+
+  /// Seeds demo buyers and RFQs derived from the demo catalogue, only into a matching store
+  /// without buyers. It does not wait for the read model: buyers and RFQs name categories and
+  /// HS codes, not producers, and the follower catches up on its own.
+  private func seedDemoMarket(_ store: MatchingStore, _ demo: DemoCatalogue, logger: Logger) async throws {
+    let start = ContinuousClock.now
+    guard let summary = try await store.seedDemo(listings: demo.listings, producers: demo.producers) else {
+      logger.info("demo: the matching store has buyers already; not seeding", metadata: ["data-dir": "\(dataDir)"])
+      return
+    }
+    logger.info(
+      "demo: seeded the market",
+      metadata: [
+        "buyers": "\(summary.buyers)", "rfqs": "\(summary.rfqs)", "duration": "\(ContinuousClock.now - start)",
       ])
   }
 }

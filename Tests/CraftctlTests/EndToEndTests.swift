@@ -46,10 +46,10 @@ final class DemoServer {
       Thread.sleep(forTimeInterval: 0.2)
       let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       // "address=[IPv4]127.0.0.1/127.0.0.1:PORT … serving"
-      if let line = text.split(separator: "\n").first(where: { $0.contains("serving") }),
-        let range = line.range(of: #"127\.0\.0\.1:\d+"#, options: .regularExpression)
-      {
-        found = Int(line[range].split(separator: ":").last!)
+      for line in text.split(separator: "\n") where line.contains("serving") {
+        if let range = line.range(of: #"127\.0\.0\.1:\d+"#, options: .regularExpression) {
+          found = Int(line[range].split(separator: ":").last!)
+        }
       }
     }
     guard let found else {
