@@ -528,9 +528,11 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     var best: [String: ScoredListing] = [:]
     var deepest: [String: Int] = [:]  // producer → index in filterOrder of its furthest failure
     var capacityLimited: [String: ScoredListing] = [:]
-    for indexed in index.activeListings() {
+    // The index's own order, not sorted ids: every choice below breaks ties by id, so the
+    // result is the same, without sorting and copying the whole catalogue on every call.
+    for indexed in index.listings.values where indexed.listing.status == .active {
       let producerID = indexed.listing.producerId
-      guard let producer = index.producers[producerID] else { continue }
+      guard let producer = index.producers[producerID], !producer.deleted else { continue }
       if !villageFilter.isEmpty && !villageFilter.contains(producer.villageId) { continue }
       if !districtFilter.isEmpty {
         let district = index.villages[producer.villageId]?.district ?? ""
@@ -547,7 +549,9 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
             responses: stats[producerID])
           let scored = ScoredListing(listing: indexed, filter: result, score: score, components: components)
           if let current = capacityLimited[producerID],
-            current.filter.capacityByDeadline >= result.capacityByDeadline
+            current.filter.capacityByDeadline > result.capacityByDeadline
+              || (current.filter.capacityByDeadline == result.capacityByDeadline
+                && current.listing.listing.id < indexed.listing.id)
           {
             continue
           }
