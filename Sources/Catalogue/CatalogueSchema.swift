@@ -180,5 +180,93 @@ public enum CatalogueSchema {
         CREATE INDEX listing_hs_status ON listing(hs_digits, status, id);
         DROP INDEX listing_hs;
         """),
+    // Bulk writes (import, seed) re-index in one pass per batch instead of per row.
+    //
+    // SQLite opens a statement savepoint for every statement that fires a trigger, and for
+    // every `SAVEPOINT` (import: one per row); FTS5 writes its pending terms out as a new
+    // segment at each savepoint once it is part of the transaction. A per-row index update
+    // from the triggers therefore wrote one tiny segment per row and kept FTS5 merging them
+    // (10,000 rows: ~10,000 segments merged in the same transactions).
+    //
+    // While `listing_fts_deferred` holds a row (only ever inside one write transaction, see
+    // `CatalogueWriter.withDeferredIndexing`), the triggers only note each touched rowid in
+    // `listing_fts_pending` with the text that was indexed for it (the first old values; none
+    // for a row inserted in the batch). At the end of the batch, one statement deletes the old
+    // entries and one inserts the current text of the rows that still exist. Both tables are
+    // ordinary tables of the transaction, so a row's savepoint rollback rolls its notes back
+    // too, and nothing of them is ever committed.
+    Migration(
+      version: 3,
+      sql: """
+        CREATE TABLE listing_fts_deferred(one INTEGER PRIMARY KEY CHECK (one = 1));
+        CREATE TABLE listing_fts_pending(
+          rowid INTEGER PRIMARY KEY,
+          indexed INTEGER NOT NULL,
+          title TEXT, description TEXT, materials TEXT, producer TEXT, village TEXT
+        );
+        DROP TRIGGER listing_fts_ai;
+        DROP TRIGGER listing_fts_ad;
+        DROP TRIGGER listing_fts_au;
+        CREATE TRIGGER listing_fts_ai AFTER INSERT ON listing
+          WHEN NOT EXISTS (SELECT 1 FROM listing_fts_deferred) BEGIN
+          INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
+            VALUES (new.rowid, fold(new.title_vi || ' ' || new.title_en),
+              fold(new.description_vi || ' ' || new.description_en), fold(new.materials),
+              fold(new.producer_text), fold(new.village_text));
+        END;
+        CREATE TRIGGER listing_fts_ad AFTER DELETE ON listing
+          WHEN NOT EXISTS (SELECT 1 FROM listing_fts_deferred) BEGIN
+          INSERT INTO listing_fts(listing_fts, rowid, title, description, materials, producer, village)
+            VALUES ('delete', old.rowid, fold(old.title_vi || ' ' || old.title_en),
+              fold(old.description_vi || ' ' || old.description_en), fold(old.materials),
+              fold(old.producer_text), fold(old.village_text));
+        END;
+        CREATE TRIGGER listing_fts_au AFTER UPDATE OF
+          title_vi, title_en, description_vi, description_en, materials, producer_text, village_text
+          ON listing WHEN NOT EXISTS (SELECT 1 FROM listing_fts_deferred) BEGIN
+          INSERT INTO listing_fts(listing_fts, rowid, title, description, materials, producer, village)
+            VALUES ('delete', old.rowid, fold(old.title_vi || ' ' || old.title_en),
+              fold(old.description_vi || ' ' || old.description_en), fold(old.materials),
+              fold(old.producer_text), fold(old.village_text));
+          INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
+            VALUES (new.rowid, fold(new.title_vi || ' ' || new.title_en),
+              fold(new.description_vi || ' ' || new.description_en), fold(new.materials),
+              fold(new.producer_text), fold(new.village_text));
+        END;
+        CREATE TRIGGER listing_fts_deferred_ai AFTER INSERT ON listing
+          WHEN EXISTS (SELECT 1 FROM listing_fts_deferred) BEGIN
+          INSERT OR IGNORE INTO listing_fts_pending(rowid, indexed) VALUES (new.rowid, 0);
+        END;
+        CREATE TRIGGER listing_fts_deferred_ad AFTER DELETE ON listing
+          WHEN EXISTS (SELECT 1 FROM listing_fts_deferred) BEGIN
+          INSERT OR IGNORE INTO listing_fts_pending(
+            rowid, indexed, title, description, materials, producer, village)
+            VALUES (old.rowid, 1, fold(old.title_vi || ' ' || old.title_en),
+              fold(old.description_vi || ' ' || old.description_en), fold(old.materials),
+              fold(old.producer_text), fold(old.village_text));
+        END;
+        CREATE TRIGGER listing_fts_deferred_au AFTER UPDATE OF
+          title_vi, title_en, description_vi, description_en, materials, producer_text, village_text
+          ON listing WHEN EXISTS (SELECT 1 FROM listing_fts_deferred) BEGIN
+          INSERT OR IGNORE INTO listing_fts_pending(
+            rowid, indexed, title, description, materials, producer, village)
+            VALUES (old.rowid, 1, fold(old.title_vi || ' ' || old.title_en),
+              fold(old.description_vi || ' ' || old.description_en), fold(old.materials),
+              fold(old.producer_text), fold(old.village_text));
+        END;
+        """),
+    // Full-text search joins each match to its listing for the filters, the facets and the
+    // page's id. Listing rows are wide (texts and the message blob), so that join touched a
+    // wide row per match. This index holds every column a search reads besides the text,
+    // keyed by rowid: the join walks narrow entries in rowid order (the order FTS5 returns
+    // matches). `ListingSearch` names it (`INDEXED BY`); the planner would otherwise always
+    // take the rowid lookup.
+    Migration(
+      version: 4,
+      sql: """
+        CREATE INDEX listing_search ON listing(
+          rowid, status, category, moq, village_id, producer_rowid, id, lead_time_days,
+          monthly_capacity, incoterm, hs_digits, created_ms, producer_id, sku_folded);
+        """),
   ]
 }

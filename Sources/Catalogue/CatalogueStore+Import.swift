@@ -38,7 +38,7 @@ extension CatalogueStore {
         return (row.rowNumber, .rejected(field: error.field, reason: error.reason))
       }
     }
-    return try await write(caller: caller) { writer in
+    return try await write(caller: caller) { writer in try writer.withDeferredIndexing {
       var results: [BulkImportResponse.RowResult] = []
       results.reserveCapacity(prepared.count)
       for (rowNumber, item) in prepared {
@@ -59,7 +59,7 @@ extension CatalogueStore {
                     listing, id: existing.listing.id, expectedVersion: 0, prefix: ""), false
                 )
               }
-              return (try writer.createListing(listing, prefix: ""), true)
+              return (try writer.createListing(listing, prefix: "", skuChecked: true), true)
             }
             result.ok = true
             result.created = created
@@ -79,18 +79,20 @@ extension CatalogueStore {
             result.producerId = stored.id
           }
         } catch let error as CatalogueError {
+          writer.producers.removeAll()  // the row's savepoint rolled back what it looked up
           result.field = error.field
           result.reason = error.reason
         } catch let error as StorageError {
           // Not the row's fault (I/O, corruption): fail the batch, nothing of it lands.
           guard let mapped = CatalogueError.from(error) else { throw error }
+          writer.producers.removeAll()
           result.field = mapped.field
           result.reason = mapped.reason
         }
         results.append(result)
       }
       return results
-    }
+    } }
   }
 
   /// Fills an empty producer id with a producer caller's own; refuses another producer's id.

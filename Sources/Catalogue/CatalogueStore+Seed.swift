@@ -75,7 +75,9 @@ extension CatalogueStore {
     }
     for batch in validListings.chunked(batchSize) {
       try await write(caller: caller) { writer in
-        for (id, listing) in batch { _ = try writer.createListing(listing, id: id, prefix: "") }
+        try writer.withDeferredIndexing {
+          for (id, listing) in batch { _ = try writer.createListing(listing, id: id, prefix: "") }
+        }
       }
       summary.listings += batch.count
     }

@@ -4,6 +4,7 @@ import CatalogueAPI
 import CommonAPI
 import RPCCore
 import RPCTestSupport
+import Storage
 import Testing
 
 @Suite("Catalogue: bulk import and change feed")
@@ -53,6 +54,47 @@ struct ImportAndFeedTests {
       _ = try await harness.client.getProducer(GetProducerRequest(id: "imp-2"))
     }
     #expect(missing?.code == .notFound)
+  }
+
+  @Test("bulk import re-indexes once per batch: creates, updates, a producer rename, a bad row")
+  func importIndexesOncePerBatch() async throws {
+    let harness = try Harness()
+    try await harness.seedVillages()
+    _ = try await harness.client.createProducer(
+      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "Hoàng Long")))
+    let old = try await harness.client.createListing(
+      CreateListingRequest(listing: Fixtures.listing(producer: "p1", sku: "OLD", titleVi: "Khay cói"))
+    ).message
+    var rows: [BulkImportRow] = []
+    rows.append(BulkImportRow(rowNumber: 2, item: .listing(Fixtures.listing(producer: "p1", sku: "N1", titleVi: "Giỏ mây"))))
+    rows.append(BulkImportRow(rowNumber: 3, item: .listing(Fixtures.listing(producer: "p1", sku: "old", titleVi: "Đèn tre"))))
+    rows.append(BulkImportRow(rowNumber: 4, item: .listing(Fixtures.listing(producer: "p1", sku: "N1", titleVi: "Giỏ lục bình"))))
+    rows.append(BulkImportRow(rowNumber: 5, item: .producer(Fixtures.producer("p1", village: "phu-vinh", name: "Đức Thịnh"))))
+    rows.append(BulkImportRow(rowNumber: 6, item: .listing(Fixtures.listing(producer: "nobody", sku: "X", titleVi: "Quạt"))))
+    rows.append(BulkImportRow(rowNumber: 7, item: .listing(Fixtures.listing(producer: "p1", sku: "N2", titleVi: "Nón lá"))))
+    let results = try await harness.store.importRows(rows, caller: .admin)
+    #expect(results.map(\.ok) == [true, true, true, true, false, true])
+    #expect(results[1].listingId == old.id)
+    func hits(_ query: String) async throws -> Int64 {
+      try await harness.client.searchListings(SearchListingsRequest(query: query)).message.totalHits
+    }
+    #expect(try await hits("khay coi") == 0)  // the old title of the updated listing
+    #expect(try await hits("den tre") == 1)
+    #expect(try await hits("gio may") == 0)  // N1 was updated again in the same batch
+    #expect(try await hits("luc binh") == 1)
+    #expect(try await hits("non la") == 1)
+    #expect(try await hits("quat") == 0)
+    #expect(try await hits("hoang long") == 0)  // renamed within the batch
+    #expect(try await hits("duc thinh") == 3)
+    #expect(try await hits("phu vinh") == 3)
+    let listing = try await harness.client.getListing(GetListingRequest(id: results[5].listingId)).message
+    #expect(listing.villageId == "phu-vinh")
+    #expect(listing.version == 1)
+    try await harness.store.database.write { tx in
+      try tx.execute("INSERT INTO listing_fts(listing_fts, rank) VALUES ('integrity-check', 1)")
+      #expect(try tx.fetchOne("SELECT count(*) FROM listing_fts_pending") { $0.int64(0) } == 0)
+      #expect(try tx.fetchOne("SELECT count(*) FROM listing_fts_deferred") { $0.int64(0) } == 0)
+    }
   }
 
   static func collect(

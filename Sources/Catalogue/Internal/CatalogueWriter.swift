@@ -14,6 +14,45 @@ struct CatalogueWriter {
   let tx: WriteTransaction
   let now: Int64
   let actor: CommonAPI.Actor
+  /// What listing writes look up about their producer, kept for the rest of the transaction.
+  let producers = ProducerLookups()
+
+  /// A listing's producer as listing writes need it: the row and its village's search text.
+  /// Filled by ``createListing`` only; every producer or village write empties it, and so must
+  /// a caller that rolls back a savepoint (``CatalogueStore/importRows``).
+  final class ProducerLookups {
+    var byID: [String: (StoredProducer, villageText: String)] = [:]
+    func removeAll() { byID.removeAll(keepingCapacity: true) }
+  }
+
+  // MARK: Batches
+
+  /// Runs `body` with the search index updated once at its end rather than per listing row
+  /// (see migration 3 in ``CatalogueSchema``): for bulk writes in one transaction. The index
+  /// is consistent again when this returns; if `body` throws, the caller's transaction rolls
+  /// back (with the flag and the notes).
+  func withDeferredIndexing<T>(_ body: () throws -> T) throws -> T {
+    try tx.execute("INSERT INTO listing_fts_deferred(one) VALUES (1)")
+    let result = try body()
+    try tx.execute("DELETE FROM listing_fts_deferred")
+    // The text indexed before the batch, out; then the current text of the touched rows, in.
+    try tx.execute(
+      """
+      INSERT INTO listing_fts(listing_fts, rowid, title, description, materials, producer, village)
+        SELECT 'delete', rowid, title, description, materials, producer, village
+        FROM listing_fts_pending WHERE indexed = 1 ORDER BY rowid
+      """)
+    try tx.execute(
+      """
+      INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
+        SELECT l.rowid, fold(l.title_vi || ' ' || l.title_en),
+          fold(l.description_vi || ' ' || l.description_en), fold(l.materials),
+          fold(l.producer_text), fold(l.village_text)
+        FROM listing_fts_pending p JOIN listing l ON l.rowid = p.rowid ORDER BY l.rowid
+      """)
+    try tx.execute("DELETE FROM listing_fts_pending")
+    return result
+  }
 
   // MARK: Villages
 
@@ -21,6 +60,7 @@ struct CatalogueWriter {
   /// names change.
   @discardableResult
   func upsertVillage(_ village: Village) throws -> (Village, created: Bool) {
+    producers.removeAll()
     let existing = try StoredVillage.findWithoutCounts(id: village.id, in: tx)
     let name = village.name ?? LocalizedText()
     var stored = village
@@ -55,6 +95,7 @@ struct CatalogueWriter {
 
   /// Creates a producer under `input.id` (or a new id when empty).
   func createProducer(_ input: Producer, prefix: String) throws -> Producer {
+    producers.removeAll()
     guard try StoredVillage.findWithoutCounts(id: input.villageId, in: tx) != nil else {
       throw CatalogueError.invalidArgument(field: prefix + "village_id", reason: "unknown village")
     }
@@ -82,6 +123,7 @@ struct CatalogueWriter {
   func updateProducer(_ input: Producer, expectedVersion: Int64, prefix: String) throws
     -> Producer
   {
+    producers.removeAll()
     guard let current = try StoredProducer.find(id: input.id, in: tx) else {
       throw CatalogueError.notFound("producer \(input.id) not found")
     }
@@ -120,6 +162,7 @@ struct CatalogueWriter {
   /// Soft-deletes a producer and each of its listings (one event each). Deleting a deleted
   /// producer returns it unchanged.
   func deleteProducer(id: String, expectedVersion: Int64) throws -> Producer {
+    producers.removeAll()
     guard let current = try StoredProducer.find(id: id, in: tx) else {
       throw CatalogueError.notFound("producer \(id) not found")
     }
@@ -155,14 +198,30 @@ struct CatalogueWriter {
   // MARK: Listings
 
   /// Creates a listing under `id` (or a new id when empty) for `input.producerId`.
-  func createListing(_ input: Listing, id givenID: String = "", prefix: String) throws -> Listing {
-    guard let producer = try StoredProducer.find(id: input.producerId, in: tx),
-      !producer.producer.deleted
-    else {
+  ///
+  /// `skuChecked`: the caller has just found no live listing of the producer with this SKU.
+  func createListing(
+    _ input: Listing, id givenID: String = "", prefix: String, skuChecked: Bool = false
+  ) throws -> Listing {
+    let producer: StoredProducer
+    let villageText: String
+    if let known = producers.byID[input.producerId] {
+      (producer, villageText) = known
+    } else if let found = try StoredProducer.find(id: input.producerId, in: tx) {
+      let village = try StoredVillage.findWithoutCounts(id: found.producer.villageId, in: tx) ?? Village()
+      (producer, villageText) = (found, StoredVillage.searchText(village))
+      producers.byID[input.producerId] = (producer, villageText)
+    } else {
       throw CatalogueError.invalidArgument(
         field: prefix + "producer_id", reason: "unknown or deleted producer")
     }
-    if let clash = try StoredListing.find(producerID: input.producerId, sku: input.sku, in: tx) {
+    guard !producer.producer.deleted else {
+      throw CatalogueError.invalidArgument(
+        field: prefix + "producer_id", reason: "unknown or deleted producer")
+    }
+    if !skuChecked,
+      let clash = try StoredListing.find(producerID: input.producerId, sku: input.sku, in: tx)
+    {
       throw CatalogueError.alreadyExists(
         "producer \(input.producerId) already has listing \(clash.listing.id) with SKU \(input.sku)")
     }
@@ -170,12 +229,11 @@ struct CatalogueWriter {
     if try StoredListing.find(id: id, in: tx) != nil {
       throw CatalogueError.alreadyExists("listing \(id) exists")
     }
-    let village = try StoredVillage.findWithoutCounts(id: producer.producer.villageId, in: tx) ?? Village()
     var arguments = columnValues(input)
     arguments += [
       .text(id), .integer(producer.rowid), .text(input.producerId),
       .text(producer.producer.villageId), .text(StoredProducer.searchText(producer.producer)),
-      .text(StoredVillage.searchText(village)), .integer(now), .integer(now),
+      .text(villageText), .integer(now), .integer(now),
     ]
     try tx.execute(
       """
@@ -187,7 +245,14 @@ struct CatalogueWriter {
       """, arguments: arguments)
     let rowid = tx.lastInsertRowID
     try replaceListingDetails(rowid: rowid, input)
-    let stored = try StoredListing.find(rowid: rowid, in: tx)!.listing
+    // What `StoredListing.find(rowid:)` would read back (the blob is `input` without its
+    // server-set fields, which come from the columns just written), without the read and decode.
+    var stored = input
+    stored.id = id
+    stored.villageId = producer.producer.villageId
+    stored.version = 1
+    stored.createdAt = WallClock.timestamp(milliseconds: now)
+    stored.updatedAt = stored.createdAt
     try appendEvent(.created, .listing(stored), id: id)
     return stored
   }
@@ -225,7 +290,14 @@ struct CatalogueWriter {
     try tx.execute("DELETE FROM listing_material WHERE listing_rowid = ?", current.rowid)
     try tx.execute("DELETE FROM price_tier WHERE listing_rowid = ?", current.rowid)
     try replaceListingDetails(rowid: current.rowid, input)
-    let stored = try StoredListing.find(rowid: current.rowid, in: tx)!.listing
+    // As read back: the new editable fields; id, producer, village and created from the row.
+    var stored = input
+    stored.id = current.listing.id
+    stored.producerId = current.listing.producerId
+    stored.villageId = current.listing.villageId
+    stored.version = current.listing.version + 1
+    stored.createdAt = current.listing.createdAt
+    stored.updatedAt = WallClock.timestamp(milliseconds: now)
     try appendEvent(.updated, .listing(stored), id: id)
     return stored
   }
