@@ -86,6 +86,16 @@ struct GlobalOptions: ParsableArguments {
   func output(_ value: @autoclosure () -> JSONValue, table: @autoclosure () -> Table) {
     if json { print(value().serialized) } else { print(table().render(), terminator: "") }
   }
+
+  /// One page of a list: `{key: [...], "next_page_token": …}` as JSON, else the table and how
+  /// to ask for the next page.
+  func outputPage(
+    _ key: String, _ items: @autoclosure () -> [JSONValue], table: @autoclosure () -> Table,
+    nextPageToken: String
+  ) {
+    output([key: .array(items()), "next_page_token": .string(nextPageToken)], table: table())
+    if !json && !nextPageToken.isEmpty { print("next page: --page-token \(nextPageToken)") }
+  }
 }
 
 /// The typed client with this invocation's metadata and call options.

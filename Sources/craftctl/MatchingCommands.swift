@@ -210,15 +210,9 @@ struct RfqCommand: AsyncParsableCommand {
         let response = try await matching.client.listRfqs(
           request, metadata: matching.metadata, options: matching.options
         ).message
-        if global.json {
-          let object: JSONValue = [
-            "rfqs": .array(response.rfqs.map(\.json)), "next_page_token": .string(response.nextPageToken),
-          ]
-          print(object.serialized)
-          return
-        }
-        print(MatchTables.rfqs(response.rfqs).render(), terminator: "")
-        if !response.nextPageToken.isEmpty { print("next page: --page-token \(response.nextPageToken)") }
+        global.outputPage(
+          "rfqs", response.rfqs.map(\.json), table: MatchTables.rfqs(response.rfqs),
+          nextPageToken: response.nextPageToken)
       }
     }
   }
@@ -332,15 +326,9 @@ struct BuyersCommand: AsyncParsableCommand {
         let response = try await matching.client.listBuyers(
           request, metadata: matching.metadata, options: matching.options
         ).message
-        if global.json {
-          let object: JSONValue = [
-            "buyers": .array(response.buyers.map(\.json)), "next_page_token": .string(response.nextPageToken),
-          ]
-          print(object.serialized)
-          return
-        }
-        print(MatchTables.buyers(response.buyers).render(), terminator: "")
-        if !response.nextPageToken.isEmpty { print("next page: --page-token \(response.nextPageToken)") }
+        global.outputPage(
+          "buyers", response.buyers.map(\.json), table: MatchTables.buyers(response.buyers),
+          nextPageToken: response.nextPageToken)
       }
     }
   }

@@ -29,16 +29,9 @@ struct Producers: AsyncParsableCommand {
         let response = try await catalogue.client.listProducers(
           request, metadata: catalogue.metadata, options: catalogue.options
         ).message
-        if global.json {
-          let object: JSONValue = [
-            "producers": .array(response.producers.map(\.json)),
-            "next_page_token": .string(response.nextPageToken),
-          ]
-          print(object.serialized)
-          return
-        }
-        print(Tables.producers(response.producers).render(), terminator: "")
-        if !response.nextPageToken.isEmpty { print("next page: --page-token \(response.nextPageToken)") }
+        global.outputPage(
+          "producers", response.producers.map(\.json), table: Tables.producers(response.producers),
+          nextPageToken: response.nextPageToken)
       }
     }
   }
