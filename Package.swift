@@ -39,6 +39,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+    // Already in the graph through swift-prometheus; Storage reports write latency through it.
+    .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
   ],
   targets: [
     // System libraries, found through pkg-config; `providers` tells a newcomer what to install.
@@ -73,7 +75,10 @@ let package = Package(
     .target(name: "RPCInProcess", dependencies: ["RPCCore"], swiftSettings: swiftSettings),
 
     // SQLite through its C API: statements, transactions, WAL readers, migrations, text folding.
-    .target(name: "Storage", dependencies: ["CSQLite3"], swiftSettings: swiftSettings),
+    .target(
+      name: "Storage",
+      dependencies: ["CSQLite3", .product(name: "CoreMetrics", package: "swift-metrics")],
+      swiftSettings: swiftSettings),
 
     // The contract (Protos/) as hand-written Swift messages.
     .target(name: "CommonAPI", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
@@ -105,6 +110,8 @@ let package = Package(
       name: "Telemetry",
       dependencies: [
         "RPCCore", .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -218,7 +225,10 @@ let package = Package(
       name: "TelemetryTests",
       dependencies: [
         "RPCTestSupport", "Telemetry", "RPCCore", "RPCInProcess", "InteropAPI", "InteropService",
-        .product(name: "Prometheus", package: "swift-prometheus"),
+        "Storage", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching", "Orders",
+        "OrdersAPI", .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ],

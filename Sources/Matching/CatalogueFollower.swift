@@ -59,7 +59,10 @@ public struct CatalogueFollower: Sendable {
         defer { buffer.finish() }
         try await client.watchChanges(WatchChangesRequest(afterSeq: after), metadata: metadata) {
           stream in
-          for try await event in stream { buffer.append(event) }
+          for try await event in stream {
+            store.catalogue.saw(event.seq)
+            buffer.append(event)
+          }
         }
       }
       group.addTask {

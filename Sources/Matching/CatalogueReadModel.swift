@@ -7,6 +7,7 @@ public final class CatalogueReadModel: Sendable {
   private struct State {
     var index = CatalogueIndex()
     var lastSeq: UInt64 = 0
+    var seenSeq: UInt64 = 0
   }
 
   private let state = Mutex(State())
@@ -18,6 +19,15 @@ public final class CatalogueReadModel: Sendable {
 
   /// The seq of the last event reflected in the index.
   public var lastSeq: UInt64 { state.withLock { $0.lastSeq } }
+
+  /// The newest seq the follower has received from the catalogue (applied or not): with
+  /// ``lastSeq``, the feed lag craftd exports as a metric.
+  public var latestSeenSeq: UInt64 { state.withLock { max($0.seenSeq, $0.lastSeq) } }
+
+  /// Notes that the follower received the event `seq`.
+  func saw(_ seq: UInt64) {
+    state.withLock { $0.seenSeq = max($0.seenSeq, seq) }
+  }
 
   /// Replaces the index (at start-up, from the stored read model).
   func load(_ index: CatalogueIndex, lastSeq: UInt64) {

@@ -91,12 +91,15 @@ struct Serve: AsyncParsableCommand {
       if let (host, port) = Self.hostAndPort(catalogueAddress) {
         let transport = HTTP2ClientTransport(host: host, port: port)
         remoteCatalogue = transport
-        catalogueClient = CatalogueServiceClient(RPCClient(transport: transport))
+        catalogueClient = CatalogueServiceClient(
+          RPCClient(transport: transport, interceptors: [TracePropagationInterceptor()]))
       } else if let catalogue {
         var catalogueRouter = RPCRouter()
         catalogueRouter.register(CatalogueServiceImpl(store: catalogue))
         catalogueClient = CatalogueServiceClient(
-          RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
+          RPCClient(
+            transport: InProcessTransport(serving: catalogueRouter).client,
+            interceptors: [TracePropagationInterceptor()]))
       } else {
         throw ValidationError("--services orders without catalogue needs --catalogue-address")
       }
@@ -114,9 +117,17 @@ struct Serve: AsyncParsableCommand {
     }
 
     let metrics = RPCMetrics()
+    metrics.bootstrapMetricsSystem()
+    if let matchingStore {
+      metrics.feedPosition(
+        feed: "catalogue", consumer: "matching", seen: { matchingStore.catalogue.latestSeenSeq },
+        applied: { matchingStore.catalogue.lastSeq })
+    }
     let standard = try StandardServices.make(
       registering: registered,
-      interceptors: [metrics.interceptor, AuthInterceptor(authority: authority)])
+      interceptors: [
+        TracingInterceptor(logger: logger), metrics.interceptor, AuthInterceptor(authority: authority),
+      ])
     // Matching follows the catalogue's change feed through this process's own router.
     var matching: MatchingRuntime?
     if let matchingStore {

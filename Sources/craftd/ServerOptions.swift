@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Telemetry
 
 /// Flags every serving subcommand shares. Each flag can also come from the environment
-/// (`CRAFTD_HOST`, `CRAFTD_PORT`, `CRAFTD_LOG_LEVEL`), so containers configure it without a
+/// (`CRAFTD_HOST`, `CRAFTD_PORT`, `CRAFTD_LOG_LEVEL`, `CRAFTD_LOG_FORMAT`, …), so containers configure it without a
 /// command line; a flag given on the command line wins.
 struct ServerOptions: ParsableArguments {
   @Option(help: "Address to listen on (env CRAFTD_HOST).")
@@ -14,6 +15,9 @@ struct ServerOptions: ParsableArguments {
 
   @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env CRAFTD_LOG_LEVEL).")
   var logLevel: String = ProcessInfo.processInfo.environment["CRAFTD_LOG_LEVEL"] ?? "info"
+
+  @Option(help: "Log format: text (for people) or json (one object per line, for log shippers) (env CRAFTD_LOG_FORMAT).")
+  var logFormat: String = ProcessInfo.processInfo.environment["CRAFTD_LOG_FORMAT"] ?? "text"
 
   @Option(help: "Seconds in-flight calls may take to finish after SIGTERM.")
   var shutdownGraceSeconds: Int = 10
@@ -43,11 +47,21 @@ struct ServerOptions: ParsableArguments {
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
     }
+    guard ["text", "json"].contains(logFormat) else {
+      throw ValidationError("--log-format must be text or json")
+    }
   }
 
-  /// A logger writing to standard error at the chosen level.
+  /// A logger writing to standard error at the chosen level and format. Every logger of the
+  /// process adds the `trace-id` of the call its task serves (``Logger/MetadataProvider/trace``).
   func makeLogger(label: String) -> Logger {
-    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    if logFormat == "json" {
+      LoggingSystem.bootstrap(
+        { JSONLogHandler.standardError(label: $0, metadataProvider: $1) }, metadataProvider: .trace)
+    } else {
+      LoggingSystem.bootstrap(
+        { StreamLogHandler.standardError(label: $0, metadataProvider: $1) }, metadataProvider: .trace)
+    }
     var logger = Logger(label: label)
     logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
     return logger

@@ -76,8 +76,10 @@ func httpGet(port: Int, path: String) async throws -> String {
 }
 
 final class LockedCounter: Sendable {
-  private let value = Mutex(0)
-  func next() -> Int { value.withLock { $0 += 1; return $0 } }
+  private let storage = Mutex(0)
+  var value: Int { storage.withLock { $0 } }
+  func next() -> Int { storage.withLock { $0 += 1; return $0 } }
+  func set(_ value: Int) { storage.withLock { $0 = value } }
 }
 
 import Synchronization

@@ -1,0 +1,92 @@
+public import Logging
+public import RPCCore
+
+/// Starts or continues the caller's W3C trace for every call, binds it to the handler's task
+/// (``TraceContext/current``, so ``TracePropagationInterceptor`` and
+/// ``Logger/MetadataProvider/trace`` see it), hands the handler a logger carrying `trace-id`
+/// (``RPCCore/ServerContext/logger``), and writes one line per finished call.
+///
+/// An invalid `traceparent` starts a fresh trace: tracing never fails a call. The call line is
+/// written at `debug` (one per call would swamp `info` at tens of thousands of calls a second),
+/// except when the server itself failed — `INTERNAL`, `UNKNOWN`, `DATA_LOSS` — at `error`.
+public struct TracingInterceptor: ServerInterceptor {
+  private let logger: Logger
+
+  /// An interceptor logging through `logger`.
+  public init(logger: Logger) { self.logger = logger }
+
+  public func intercept<Result>(
+    context: ServerContext, next: (ServerContext) async throws -> Result
+  ) async throws -> Result {
+    let trace = TraceContext.continuing(context.metadata[TraceContext.headerName])
+    var logger = logger
+    logger[metadataKey: "trace-id"] = .string(trace.traceID)
+    logger[metadataKey: "span-id"] = .string(trace.spanID)
+    var context = context
+    context.values[CallLoggerKey.self] = logger
+    let start = ContinuousClock.now
+    return try await TraceContext.$current.withValue(trace) {
+      do {
+        let result = try await next(context)
+        log(logger, context, .ok, since: start)
+        return result
+      } catch {
+        log(logger, context, RPCError(mapping: error, deadline: context.deadline).status.code, since: start)
+        throw error
+      }
+    }
+  }
+
+  private func log(
+    _ logger: Logger, _ context: ServerContext, _ code: RPCStatus.Code,
+    since start: ContinuousClock.Instant
+  ) {
+    let level: Logger.Level =
+      switch code {
+      case .internal, .unknown, .dataLoss: .error
+      default: .debug
+      }
+    logger.log(
+      level: level, "call",
+      metadata: [
+        "method": .string(context.descriptor.path), "status": .string(code.name),
+        "duration": .stringConvertible(ContinuousClock.now - start), "peer": .string(context.peer),
+      ])
+  }
+}
+
+/// Sends `traceparent` on every outgoing call made while serving a traced call: the same trace
+/// id, the serving span as the parent. Outside a call (background work) it sends nothing and
+/// the callee starts a trace of its own.
+public struct TracePropagationInterceptor: ClientInterceptor {
+  /// The interceptor.
+  public init() {}
+
+  public func intercept<Result>(
+    context: ClientContext, next: (ClientContext) async throws -> Result
+  ) async throws -> Result {
+    guard let trace = TraceContext.current else { return try await next(context) }
+    var context = context
+    context.metadata.replaceOrAddString(trace.outgoingHeader, forKey: TraceContext.headerName)
+    return try await next(context)
+  }
+}
+
+/// The per-call logger ``TracingInterceptor`` puts into the context.
+public enum CallLoggerKey: ContextKey {
+  public typealias Value = Logger
+}
+
+extension ServerContext {
+  /// The logger of this call (carrying its `trace-id`), when ``TracingInterceptor`` runs.
+  public var logger: Logger? { values[CallLoggerKey.self] }
+}
+
+extension Logger.MetadataProvider {
+  /// Adds `trace-id` and `span-id` of the call the current task serves to every log line,
+  /// whichever logger writes it.
+  public static let trace = Logger.MetadataProvider {
+    guard let trace = TraceContext.current else { return [:] }
+    return ["trace-id": .string(trace.traceID), "span-id": .string(trace.spanID)]
+  }
+}
