@@ -1,4 +1,4 @@
-"""Fixtures of the backup end-to-end suite (see Tests/E2ESupport/craftd_e2e.py)."""
+"""Fixtures of the operations end-to-end suite (backups, logs, health) (see Tests/E2ESupport/craftd_e2e.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "E2ESupport"))
 
-from craftd_e2e import CRAFTD, ROOT, Server, bearer, generate_stubs  # noqa: E402,F401
+from craftd_e2e import CRAFTD, ROOT, Server, bearer, free_port, generate_stubs  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")
