@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "E2ESupport"))
 
-from craftd_e2e import CRAFTCTL, ROOT, Server, bearer, generate_stubs  # noqa: E402,F401
+from craftd_e2e import CRAFTCTL, ROOT, Server, bearer, drain, generate_stubs  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import time
 import grpc
 import pytest
 
-from conftest import CRAFTCTL, ROOT, Server, bearer
+from conftest import CRAFTCTL, ROOT, Server, bearer, drain
 
 
 def stub(pb, server):
@@ -291,24 +291,8 @@ def test_acknowledged_writes_survive_kill_9(pb, tmp_path):
 
 def _drain(api, cat, metadata, after, idle, types=()):
     """Every event after `after` until the stream is idle for `idle` seconds."""
-    events = []
-    call = api.WatchChanges(cat.WatchChangesRequest(after_seq=after, entity_types=list(types)),
-                            metadata=metadata)
-    last = [time.monotonic()]
-
-    def cancel_when_idle():
-        while time.monotonic() - last[0] < idle:
-            time.sleep(0.05)
-        call.cancel()
-
-    threading.Thread(target=cancel_when_idle, daemon=True).start()
-    try:
-        for event in call:
-            events.append(event)
-            last[0] = time.monotonic()
-    except grpc.RpcError as error:
-        assert error.code() == grpc.StatusCode.CANCELLED
-    return events
+    return drain(api.WatchChanges(cat.WatchChangesRequest(after_seq=after, entity_types=list(types)),
+                                  metadata=metadata), idle)
 
 
 def _wait(condition, timeout=20.0):

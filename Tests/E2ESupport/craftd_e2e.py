@@ -52,6 +52,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def drain(call, idle: float) -> list:
+    """Every message of a live server stream `call` until it has been idle for `idle` seconds;
+    then it is cancelled (any other error is raised)."""
+    import threading
+
+    messages, last = [], [time.monotonic()]
+
+    def cancel_when_idle():
+        while time.monotonic() - last[0] < idle:
+            time.sleep(0.05)
+        call.cancel()
+
+    threading.Thread(target=cancel_when_idle, daemon=True).start()
+    try:
+        for message in call:
+            messages.append(message)
+            last[0] = time.monotonic()
+    except grpc.RpcError as error:
+        assert error.code() == grpc.StatusCode.CANCELLED, error
+    return messages
+
+
 def bearer(token: str):
     return (("authorization", f"Bearer {token}"),)
 

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "E2ESupport"))
 
-from craftd_e2e import CRAFTD, ROOT, Server, bearer, free_port, generate_stubs  # noqa: E402,F401
+from craftd_e2e import CRAFTD, ROOT, Server, bearer, drain, free_port, generate_stubs  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import urllib.request
 import grpc
 import pytest
 
-from conftest import CRAFTD, ROOT, Server, bearer
+from conftest import CRAFTD, ROOT, Server, bearer, drain
 
 DATABASES = ["catalogue.sqlite", "orders.sqlite", "matching.sqlite", "auth.sqlite"]
 
@@ -38,25 +38,6 @@ def usd_listing(pb, catalogue):
         if any(t.unit_price.currency_code == "USD" for t in item.price_tiers):
             return item
     pytest.fail("the demo catalogue has no USD listing")
-
-
-def drain(stream_call, idle):
-    """Every message of a live stream until it is idle for `idle` seconds."""
-    messages, last = [], [time.monotonic()]
-
-    def cancel_when_idle():
-        while time.monotonic() - last[0] < idle:
-            time.sleep(0.05)
-        stream_call.cancel()
-
-    threading.Thread(target=cancel_when_idle, daemon=True).start()
-    try:
-        for message in stream_call:
-            messages.append(message)
-            last[0] = time.monotonic()
-    except grpc.RpcError as error:
-        assert error.code() == grpc.StatusCode.CANCELLED, error
-    return messages
 
 
 def metric(server, name, labels):

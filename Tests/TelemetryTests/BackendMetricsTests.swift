@@ -5,6 +5,7 @@ import CommonAPI
 import Matching
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
 import Storage
 import Testing
 
@@ -61,11 +62,14 @@ enum ProcessMetrics {
     let catalogue = try CatalogueStore(path: directory.path + "/catalogue.sqlite")
     let matching = try await MatchingStore(path: directory.path + "/matching.sqlite")
     try await TracingTests.World.seed(catalogue)
-    var router = RPCRouter(interceptors: [FixedCaller(caller: .system)])
+    // The feed is for services: a system token, as craftd's follower carries.
+    let authority = try TokenAuthority(dataDirectory: directory.path)
+    let system: Metadata = ["authorization": "Bearer \(authority.issueProcessToken(for: .system))"]
+    var router = RPCRouter(interceptors: [AuthInterceptor(authority: authority)])
     router.register(CatalogueServiceImpl(store: catalogue))
     let client = CatalogueServiceClient(RPCClient(transport: InProcessTransport(serving: router).client))
     var head: UInt64 = 0
-    try await client.watchChanges(WatchChangesRequest(afterSeq: 0)) { stream in
+    try await client.watchChanges(WatchChangesRequest(afterSeq: 0), metadata: system) { stream in
       for try await event in stream {
         head = event.seq
         if case .listing(let listing) = event.snapshot, listing.id == "l-trace" { break }
@@ -76,7 +80,9 @@ enum ProcessMetrics {
     metrics.feedPosition(
       feed: "catalogue", consumer: "matching", seen: { matching.catalogue.latestSeenSeq },
       applied: { matching.catalogue.lastSeq })
-    let follower = Task { await CatalogueFollower(store: matching, client: client).run() }
+    let follower = Task {
+      await CatalogueFollower(store: matching, client: client, metadata: system).run()
+    }
     #expect(await matching.catalogue.waitUntilApplied(head, timeout: .seconds(60)))
     follower.cancel()
     await follower.value
@@ -87,5 +93,6 @@ enum ProcessMetrics {
     #expect(text.contains("craft_feed_lag_events\(labels) 0"))
     await matching.close()
     await catalogue.close()
+    await authority.close()
   }
 }

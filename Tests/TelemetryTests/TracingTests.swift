@@ -8,22 +8,11 @@ import Orders
 import OrdersAPI
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
 import Synchronization
 import Testing
 
 @testable import Telemetry
-
-/// A directory under the system temp dir, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "telemetry-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// Records the `traceparent` every call arrives with.
 final class TraceparentRecorder: ServerInterceptor {
@@ -38,27 +27,25 @@ final class TraceparentRecorder: ServerInterceptor {
   }
 }
 
-/// Stands in for the auth interceptor with a fixed caller.
-struct FixedCaller: ServerInterceptor {
-  let caller: Caller
-
-  func intercept<Result>(
-    context: ServerContext, next: (ServerContext) async throws -> Result
-  ) async throws -> Result {
-    var context = context
-    context.values[CallerKey.self] = caller
-    return try await next(context)
-  }
+/// A catalogue client through ``TracePropagationInterceptor``, into `router`.
+func tracedCatalogueClient(_ router: RPCRouter) -> CatalogueServiceClient {
+  CatalogueServiceClient(
+    RPCClient(
+      transport: InProcessTransport(serving: router).client,
+      interceptors: [TracePropagationInterceptor()]))
 }
 
-/// The orders service validating against the catalogue over RPC, as craftd wires them: the
-/// trace a buyer's call carries reaches the catalogue call the orders service makes for it.
+/// The orders service validating against the catalogue over RPC, as craftd wires them (with
+/// real tokens): the trace a buyer's call carries reaches the catalogue call the orders
+/// service makes for it.
 @Suite struct TracingTests {
   static let callerTrace = "0af7651916cd43dd8448eb211c80319c"
   static let callerSpan = "b7ad6b7169203331"
 
   struct World {
     let directory: TemporaryDirectory
+    let authority: TokenAuthority
+    let buyer: Metadata
     let catalogueStore: CatalogueStore
     let ordersStore: OrdersStore
     let recorder = TraceparentRecorder()
@@ -67,22 +54,22 @@ struct FixedCaller: ServerInterceptor {
 
     init() async throws {
       directory = try TemporaryDirectory()
+      authority = try TokenAuthority(dataDirectory: directory.path)
+      let (token, _) = try await authority.issue(role: .buyer, subject: "b-trace")
+      buyer = ["authorization": "Bearer \(token)"]
       catalogueStore = try CatalogueStore(path: directory.path + "/catalogue.sqlite")
       ordersStore = try OrdersStore(path: directory.path + "/orders.sqlite")
       try await Self.seed(catalogueStore)
       var catalogueRouter = RPCRouter(interceptors: [recorder])
       catalogueRouter.register(CatalogueServiceImpl(store: catalogueStore))
-      let catalogue = CatalogueServiceClient(
-        RPCClient(
-          transport: InProcessTransport(serving: catalogueRouter).client,
-          interceptors: [TracePropagationInterceptor()]))
+      let catalogue = tracedCatalogueClient(catalogueRouter)
       let lines = lines
       var logger = Logger(label: "craftd") {
         JSONLogHandler(label: $0, metadataProvider: .trace, sink: lines.append)
       }
       logger.logLevel = .debug
       var ordersRouter = RPCRouter(interceptors: [
-        TracingInterceptor(logger: logger), FixedCaller(caller: .buyer("b-trace")),
+        TracingInterceptor(logger: logger), AuthInterceptor(authority: authority),
       ])
       ordersRouter.register(OrdersServiceImpl(store: ordersStore, catalogue: catalogue))
       orders = OrdersServiceClient(RPCClient(transport: InProcessTransport(serving: ordersRouter).client))
@@ -91,13 +78,14 @@ struct FixedCaller: ServerInterceptor {
     func close() async {
       await ordersStore.close()
       await catalogueStore.close()
+      await authority.close()
     }
 
     func createOrder(_ requestID: String, traceparent: String?) async throws {
       var request = CreateOrderRequest()
       request.requestId = requestID
       request.source = .items(OrderItems(items: [OrderItem(listingId: "l-trace", quantity: 100)]))
-      var metadata: Metadata = [:]
+      var metadata = buyer
       if let traceparent { metadata.addString(traceparent, forKey: TraceContext.headerName) }
       _ = try await orders.createOrder(request, metadata: metadata)
     }
@@ -179,10 +167,7 @@ struct FixedCaller: ServerInterceptor {
     let recorder = TraceparentRecorder()
     var router = RPCRouter(interceptors: [recorder])
     router.register(CatalogueServiceImpl(store: store))
-    let client = CatalogueServiceClient(
-      RPCClient(
-        transport: InProcessTransport(serving: router).client,
-        interceptors: [TracePropagationInterceptor()]))
+    let client = tracedCatalogueClient(router)
     _ = try? await client.getListing(GetListingRequest(id: "none"))
     await store.close()
     #expect(recorder.headers == [nil])
