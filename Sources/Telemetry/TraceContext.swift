@@ -31,7 +31,7 @@ public struct TraceContext: Sendable, Hashable {
 
   /// A new root: fresh trace id and span id, sampled.
   public static func fresh() -> TraceContext {
-    TraceContext(traceID: randomHex(bytes: 16), spanID: randomHex(bytes: 8), parentID: nil, flags: 1)
+    TraceContext(traceID: randomHex(words: 2), spanID: randomHex(words: 1), parentID: nil, flags: 1)
   }
 
   /// The context of a call whose caller sent `header`: the caller's trace with a new span, or a
@@ -39,7 +39,7 @@ public struct TraceContext: Sendable, Hashable {
   public static func continuing(_ header: String?) -> TraceContext {
     guard let header, let parent = TraceParent.parse(header) else { return fresh() }
     return TraceContext(
-      traceID: parent.traceID, spanID: randomHex(bytes: 8), parentID: parent.parentID,
+      traceID: parent.traceID, spanID: randomHex(words: 1), parentID: parent.parentID,
       flags: parent.flags)
   }
 
@@ -48,24 +48,33 @@ public struct TraceContext: Sendable, Hashable {
     TraceParent(traceID: traceID, parentID: spanID, flags: flags).header
   }
 
-  /// `count` random bytes as hex, never all zero (the spec reserves all-zero ids as invalid).
-  static func randomHex(bytes count: Int) -> String {
+  /// `words` random 64-bit words as hex, never all zero (the spec reserves all-zero ids as
+  /// invalid). A word per `next()`: one system call, not one per byte.
+  static func randomHex(words: Int) -> String {
     var generator = SystemRandomNumberGenerator()
     while true {
-      let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-      if bytes.contains(where: { $0 != 0 }) { return hex(bytes) }
+      let first = generator.next()
+      let second = words > 1 ? generator.next() : 0
+      if first != 0 || second != 0 {
+        return words > 1 ? hex(first) + hex(second) : hex(first)
+      }
     }
   }
 
-  static func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
+  /// 16 lowercase hex digits.
+  static func hex(_ word: UInt64) -> String {
+    String(unsafeUninitializedCapacity: 16) { buffer in
+      for index in 0..<16 {
+        let nibble = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * index)) & 0x0f
+        buffer[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+      }
+      return 16
     }
-    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// 2 lowercase hex digits.
+  static func hex(_ byte: UInt8) -> String {
+    String(hex(UInt64(byte)).suffix(2))
   }
 }
 
@@ -80,7 +89,7 @@ public struct TraceParent: Sendable, Hashable {
 
   /// The header text, version 00.
   public var header: String {
-    "00-\(traceID)-\(parentID)-\(TraceContext.hex([flags]))"
+    "00-\(traceID)-\(parentID)-\(TraceContext.hex(flags))"
   }
 
   /// Parses a header, or `nil` when it is not a valid version-00 `traceparent`: lowercase hex

@@ -3,8 +3,12 @@ public import RPCCore
 
 /// Starts or continues the caller's W3C trace for every call, binds it to the handler's task
 /// (``TraceContext/current``, so ``TracePropagationInterceptor`` and
-/// ``Logger/MetadataProvider/trace`` see it), hands the handler a logger carrying `trace-id`
-/// (``RPCCore/ServerContext/logger``), and writes one line per finished call.
+/// ``Logger/MetadataProvider/trace`` see it), and writes one line per finished call, with its
+/// `trace-id` and `span-id`.
+///
+/// Handlers log through any `Logger` of a process whose logging system has the
+/// ``Logger/MetadataProvider/trace`` provider (craftd's has): the provider reads the task's
+/// trace, so every line a call writes carries its trace id without a logger per call.
 ///
 /// An invalid `traceparent` starts a fresh trace: tracing never fails a call. The call line is
 /// written at `debug` (one per call would swamp `info` at tens of thousands of calls a second),
@@ -19,26 +23,21 @@ public struct TracingInterceptor: ServerInterceptor {
     context: ServerContext, next: (ServerContext) async throws -> Result
   ) async throws -> Result {
     let trace = TraceContext.continuing(context.metadata[TraceContext.headerName])
-    var logger = logger
-    logger[metadataKey: "trace-id"] = .string(trace.traceID)
-    logger[metadataKey: "span-id"] = .string(trace.spanID)
-    var context = context
-    context.values[CallLoggerKey.self] = logger
     let start = ContinuousClock.now
     return try await TraceContext.$current.withValue(trace) {
       do {
         let result = try await next(context)
-        log(logger, context, .ok, since: start)
+        log(trace, context, .ok, since: start)
         return result
       } catch {
-        log(logger, context, RPCError(mapping: error, deadline: context.deadline).status.code, since: start)
+        log(trace, context, RPCError(mapping: error, deadline: context.deadline).status.code, since: start)
         throw error
       }
     }
   }
 
   private func log(
-    _ logger: Logger, _ context: ServerContext, _ code: RPCStatus.Code,
+    _ trace: TraceContext, _ context: ServerContext, _ code: RPCStatus.Code,
     since start: ContinuousClock.Instant
   ) {
     let level: Logger.Level =
@@ -51,6 +50,7 @@ public struct TracingInterceptor: ServerInterceptor {
       metadata: [
         "method": .string(context.descriptor.path), "status": .string(code.name),
         "duration": .stringConvertible(ContinuousClock.now - start), "peer": .string(context.peer),
+        "trace-id": .string(trace.traceID), "span-id": .string(trace.spanID),
       ])
   }
 }
@@ -70,16 +70,6 @@ public struct TracePropagationInterceptor: ClientInterceptor {
     context.metadata.replaceOrAddString(trace.outgoingHeader, forKey: TraceContext.headerName)
     return try await next(context)
   }
-}
-
-/// The per-call logger ``TracingInterceptor`` puts into the context.
-public enum CallLoggerKey: ContextKey {
-  public typealias Value = Logger
-}
-
-extension ServerContext {
-  /// The logger of this call (carrying its `trace-id`), when ``TracingInterceptor`` runs.
-  public var logger: Logger? { values[CallLoggerKey.self] }
 }
 
 extension Logger.MetadataProvider {
