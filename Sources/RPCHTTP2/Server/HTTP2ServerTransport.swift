@@ -133,6 +133,17 @@ public final class HTTP2ServerTransport: ServerTransport {
     await shutDownOwnedGroup()
   }
 
+  /// Serves gRPC on `channel`, a connection this transport did not accept: installs the same
+  /// per-connection handler `listen` does, with no server-wide limits. For the HTTP/2 fuzzer,
+  /// which drives a connection through an `EmbeddedChannel`, byte by byte and deterministically.
+  @_spi(Fuzzing) public static func serveConnection(
+    on channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration
+  ) throws {
+    let connection = try GRPCServerConnection(
+      channel: channel, router: router, configuration: configuration)
+    try channel.pipeline.syncOperations.addHandler(connection.handler)
+  }
+
   private func shutDownOwnedGroup() async {
     guard ownsGroup else { return }
     try? await group.shutdownGracefully()
