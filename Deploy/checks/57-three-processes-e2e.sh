@@ -3,8 +3,10 @@
 # Python grpcio client against three `craftd serve --services X` processes on loopback sharing
 # one auth directory — an RFQ in matching proposing producers from the catalogue process, an
 # introduction accepted, a quote, an order completed in the orders process, with the matching,
-# catalogue and orders processes killed or stopped and restarted on their ports mid-flow; and
-# Deploy/local/run.sh started, checked healthy and stopped (SIGTERM and `run.sh stop`).
+# catalogue and orders processes killed or stopped and restarted on their ports mid-flow; a
+# registered --service-token used and its revocation honoured; clear errors for missing or
+# wrong addresses; and Deploy/local/run.sh started, checked healthy and stopped (SIGTERM and
+# `run.sh stop`).
 # Assumes Deploy/setup.sh has run (.venv/) and `swift build` has built craftd.
 # Extra arguments go to pytest (e.g. -k run_sh -x).
 set -euo pipefail

@@ -92,6 +92,7 @@ cleanup() {
   echo
   echo "stopping…"
   stop_all
+  echo "stopped"
   exit "${1:-0}"
 }
 trap 'cleanup 0' INT TERM

@@ -14,11 +14,13 @@ import datetime
 import signal
 import subprocess
 import time
+from types import SimpleNamespace
 
 import grpc
 import pytest
 
-from conftest import ROOT, bearer
+from conftest import ROOT, Server, bearer
+from craftd_e2e import CRAFTD
 
 
 def wait_for(predicate, timeout=90.0, interval=0.25):
@@ -243,3 +245,57 @@ def test_rfq_to_completed_order_across_three_processes_with_restarts(pb, deploym
     assert summary.introductions_accepted == 1 and summary.conversion_to_orders == 1.0
     assert [(x.currency_code, x.amount_minor) for x in summary.order_value] == [("USD", 880 * 600)]
     assert steps[m.FUNNEL_STAGE_QUOTES] == 1 and steps[m.FUNNEL_STAGE_ORDERS] == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--services", "matching"], "--services matching needs the catalogue"),
+    (["--services", "orders,matching"], "--services orders needs the catalogue"),
+    (["--services", "catalogue", "--catalogue-addr", "127.0.0.1:50061"], "--catalogue-addr names a service this process runs"),
+    (["--services", "orders", "--catalogue-addr", "localhost"], "--catalogue-addr must be host:port"),
+    (["--services", "matching", "--catalogue-addr", "127.0.0.1:1", "--orders-addr", "h:0"], "--orders-addr must be host:port"),
+    (["--services", "catalogue", "--service-token", "not-a-token"], "--service-token"),
+])
+def test_serve_refuses_missing_or_wrong_addresses(tmp_path, args, message):
+    """A service that needs another one names the flag to give; nothing starts serving."""
+    run = subprocess.run([CRAFTD, "serve", "--data-dir", str(tmp_path), "--port", "0", *args], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert message in run.stderr, run.stderr
+
+
+def test_a_given_service_token_is_used_and_its_revocation_stops_the_feed(pb, tmp_path):
+    """`--service-token`: matching follows the remote catalogue with a registered system token
+    instead of minted ones; once it is revoked, the catalogue refuses the next subscription
+    (UNAUTHENTICATED), so new listings stop reaching matching."""
+    auth = tmp_path / "auth"
+    catalogue = Server(tmp_path / "catalogue", demo=True, extra=["--services", "catalogue"], auth_dir=auth)
+    catalogue.start()
+    issued = subprocess.run([CRAFTD, "token", "--auth-dir", str(auth), "--role", "system", "--days", "1"],
+                            cwd=ROOT, check=True, capture_output=True, text=True)
+    token, token_id = issued.stdout.strip(), issued.stderr.split()[1]
+    matching = Server(tmp_path / "matching", demo=False, auth_dir=auth, extra=[
+        "--services", "matching", "--catalogue-addr", catalogue.address, "--service-token", token])
+    try:
+        matching.start()
+        clients = Clients(pb, SimpleNamespace(catalogue=catalogue, matching=matching, orders=None))
+        m, c = pb.matching, pb.common
+        buyer = bearer(matching.token("buyer", "b-3p-token"))
+        clients.matching.CreateBuyer(m.CreateBuyerRequest(buyer=m.Buyer(
+            company_name="Token Test GmbH", country_code="DE", buyer_type=m.BUYER_TYPE_IMPORTER,
+            categories=[c.CRAFT_CATEGORY_SEAGRASS_SEDGE])), metadata=buyer)
+        rfq = rfq_for(clients, buyer, "tok-1", "Seagrass storage baskets")
+        top = wait_for(lambda: matches(clients, rfq.id, buyer).matches)[0]
+        producer_id = top.producer.producer.producer_id
+        producer = bearer(catalogue.token("producer", producer_id))
+
+        subprocess.run([CRAFTD, "token", "revoke", "--auth-dir", str(auth), token_id], cwd=ROOT, check=True,
+                       capture_output=True)
+        catalogue.restart(signal.SIGTERM)  # ends the feed stream: matching subscribes again
+        wait_for(lambda: "the bearer token has been revoked" in matching.log.read_text())
+        refused = new_listing(clients, producer_id, producer, "TOK-1", "revokedgrass")
+        probe = rfq_for(clients, buyer, "tok-2", "revokedgrass")
+        time.sleep(3)  # several resubscription attempts, each refused
+        assert not proposes(clients, probe.id, buyer, refused.id)
+    finally:
+        matching.stop()
+        catalogue.stop()
