@@ -17,7 +17,8 @@ struct MatchingRuntime {
   let store: MatchingStore
   private let followers: [Task<Void, Never>]
 
-  /// Opens `matching.sqlite` in `dataDir` (the followers start with ``init(store:catalogue:orders:credentials:logger:)``).
+  /// Opens `matching.sqlite` in `dataDir` (the followers start with
+  /// ``init(store:catalogue:orders:credentials:logger:)``).
   static func open(dataDir: String) async throws -> MatchingStore {
     try await MatchingStore(path: "\(dataDir)/matching.sqlite")
   }
@@ -38,7 +39,9 @@ struct MatchingRuntime {
     self.followers = followers
   }
 
-  private static func follow<Event>(_ follower: FeedFollower<Event>, feed: String, _ logger: Logger) -> Task<Void, Never> {
+  private static func follow<Event>(
+    _ follower: FeedFollower<Event>, feed: String, _ logger: Logger
+  ) -> Task<Void, Never> {
     Task {
       await follower.run { error, delay in
         logger.warning(

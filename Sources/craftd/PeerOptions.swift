@@ -52,13 +52,17 @@ struct PeerOptions: ParsableArguments {
         throw ValidationError("\(flag) must be host:port, not '\(address)'")
       }
       if selected.contains(service) {
-        throw ValidationError("\(flag) names a service this process runs itself (--services); drop one of them")
+        throw ValidationError(
+          "\(flag) names a service this process runs itself (--services); drop one of them")
       }
     }
     for dependent in ["orders", "matching"] where selected.contains(dependent) {
       if !selected.contains("catalogue") && catalogueAddr.isEmpty {
         throw ValidationError(
-          "--services \(dependent) needs the catalogue: run it here too (--services catalogue,\(dependent)) or give --catalogue-addr HOST:PORT (env CRAFTD_CATALOGUE_ADDR)")
+          """
+          --services \(dependent) needs the catalogue: run it here too (--services \
+          catalogue,\(dependent)) or give --catalogue-addr HOST:PORT (env CRAFTD_CATALOGUE_ADDR)
+          """)
       }
     }
   }

@@ -85,7 +85,7 @@ struct Serve: AsyncParsableCommand {
         catalogueClient = CatalogueServiceClient(
           RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
       } else {
-        preconditionFailure("validate() requires the catalogue here or at --catalogue-addr")
+        throw ValidationError("--services orders needs the catalogue here or at --catalogue-addr")
       }
       let store = try OrdersStore(path: "\(dataDir)/orders.sqlite")
       registered.append(OrdersServiceImpl(store: store, catalogue: catalogueClient))
@@ -109,22 +109,25 @@ struct Serve: AsyncParsableCommand {
     var matching: MatchingRuntime?
     if let matchingStore {
       let local = RPCClient(transport: InProcessTransport(serving: standard.router).client)
+      let remoteCatalogue = remotes.transport(for: "catalogue").map { RPCClient(transport: $0) }
       let remoteOrders = remotes.transport(for: "orders").map { RPCClient(transport: $0) }
       let ordersClient = remoteOrders ?? (orders != nil ? local : nil)
       if ordersClient == nil {
         logger.warning(
-          "matching: no orders service here and no --orders-addr: existing trade is not known and reports show orders as not available")
+          """
+          matching: no orders service here and no --orders-addr: existing trade is not known \
+          and reports show orders as not available
+          """)
       }
       matching = MatchingRuntime(
-        store: matchingStore,
-        catalogue: CatalogueServiceClient(remotes.transport(for: "catalogue").map { RPCClient(transport: $0) } ?? local),
+        store: matchingStore, catalogue: CatalogueServiceClient(remoteCatalogue ?? local),
         orders: ordersClient.map { OrdersServiceClient($0) }, credentials: credentials, logger: logger)
     }
     logger.info(
       "starting",
       metadata: [
-        "services": "\(selected.sorted())", "data-dir": "\(dataDir)", "auth-dir": "\(peers.authDirectory(dataDir: dataDir))",
-        "peers": "\(remotes.description)",
+        "services": "\(selected.sorted())", "data-dir": "\(dataDir)",
+        "auth-dir": "\(peers.authDirectory(dataDir: dataDir))", "peers": "\(remotes.description)",
       ])
     // Open quotes past valid_until become EXPIRED (with their feed events) once a minute.
     let sweeps = Task { [orders] in await orders?.runExpirySweeps() }
