@@ -4,7 +4,8 @@ public import RPCCore
 /// Starts or continues the caller's W3C trace for every call, binds it to the handler's task
 /// (``TraceContext/current``, so ``TracePropagationInterceptor`` and
 /// ``Logger/MetadataProvider/trace`` see it), and writes one line per finished call, with its
-/// `trace-id` and `span-id`.
+/// `trace-id`, `span-id` and the caller's span as `parent-id`: enough to rebuild a request's
+/// tree of calls across services from their logs.
 ///
 /// Handlers log through any `Logger` of a process whose logging system has the
 /// ``Logger/MetadataProvider/trace`` provider (craftd's has): the provider reads the task's
@@ -45,13 +46,21 @@ public struct TracingInterceptor: ServerInterceptor {
       case .internal, .unknown, .dataLoss: .error
       default: .debug
       }
-    logger.log(
-      level: level, "call",
-      metadata: [
-        "method": .string(context.descriptor.path), "status": .string(code.name),
-        "duration": .stringConvertible(ContinuousClock.now - start), "peer": .string(context.peer),
-        "trace-id": .string(trace.traceID), "span-id": .string(trace.spanID),
-      ])
+    logger.log(level: level, "call", metadata: callMetadata(trace, context, code, start))
+  }
+
+  /// The call line's fields; `parent-id` (the caller's span) only for a continued trace.
+  private func callMetadata(
+    _ trace: TraceContext, _ context: ServerContext, _ code: RPCStatus.Code,
+    _ start: ContinuousClock.Instant
+  ) -> Logger.Metadata {
+    var metadata: Logger.Metadata = [
+      "method": .string(context.descriptor.path), "status": .string(code.name),
+      "duration": .stringConvertible(ContinuousClock.now - start), "peer": .string(context.peer),
+      "trace-id": .string(trace.traceID), "span-id": .string(trace.spanID),
+    ]
+    if let parent = trace.parentID { metadata["parent-id"] = .string(parent) }
+    return metadata
   }
 }
 

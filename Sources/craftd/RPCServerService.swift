@@ -44,12 +44,23 @@ extension ServerOptions {
     configuration.responseEncoding = responseEncoding
     configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
     configuration.eventLoopCount = eventLoopCount
+    configuration.maxConnections = maxConnections
+    configuration.maxConcurrentCalls = maxConcurrentCalls
     let transport = HTTP2ServerTransport(configuration: configuration)
     var metricsServer: MetricsHTTPServer?
     if let metricsPort = resolvedMetricsPort, let metrics {
-      metrics.sampledGauge(
-        "grpc_server_open_connections", help: "HTTP/2 connections open on the gRPC port."
-      ) { Double(transport.connectionCount) }
+      let transportGauges: [(String, String, @Sendable () -> Int)] = [
+        ("grpc_server_open_connections", "HTTP/2 connections open on the gRPC port.", { transport.connectionCount }),
+        ("grpc_server_refused_connections", "Connections closed on arrival since start: --max-connections were open.",
+         { transport.refusedConnectionCount }),
+        ("grpc_server_running_calls", "Unary and client-streaming calls running (the ones --max-concurrent-calls limits).",
+         { transport.runningCallCount }),
+        ("grpc_server_shed_calls", "Calls answered RESOURCE_EXHAUSTED since start: --max-concurrent-calls were running.",
+         { transport.shedCallCount }),
+      ]
+      for (name, help, value) in transportGauges {
+        metrics.sampledGauge(name, help: help) { Double(value()) }
+      }
       let server = try await MetricsHTTPServer.start(host: host, port: metricsPort, metrics: metrics)
       logger.info("metrics", metadata: ["address": "\(server.localAddress.map { "\($0)" } ?? "?")/metrics"])
       metricsServer = server

@@ -38,7 +38,16 @@ struct ServerOptions: ParsableArguments {
     eventLoops ?? Int(ProcessInfo.processInfo.environment["CRAFTD_EVENT_LOOPS"] ?? "")
   }
 
+  @Option(help: "Connections served at once; more are closed on arrival (env CRAFTD_MAX_CONNECTIONS). Keep the descriptor limit (ulimit -n) above it.")
+  var maxConnections: Int = Int(ProcessInfo.processInfo.environment["CRAFTD_MAX_CONNECTIONS"] ?? "") ?? 10_000
+
+  @Option(help: "Unary and client-streaming calls running at once; more are answered RESOURCE_EXHAUSTED at once instead of queueing (env CRAFTD_MAX_CONCURRENT_CALLS).")
+  var maxConcurrentCalls: Int =
+    Int(ProcessInfo.processInfo.environment["CRAFTD_MAX_CONCURRENT_CALLS"] ?? "") ?? 512
+
   func validate() throws {
+    guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+    guard maxConcurrentCalls >= 1 else { throw ValidationError("--max-concurrent-calls must be at least 1") }
     if let eventLoops, eventLoops < 1 { throw ValidationError("--event-loops must be at least 1") }
     guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535") }
     if let metricsPort = resolvedMetricsPort, !(0...65535).contains(metricsPort) {

@@ -39,7 +39,7 @@ def test_json_logs_carry_the_callers_trace_id(pb, tmp_path):
     assert len(calls) == 2, records
     assert calls[0]["trace-id"] == TRACE and calls[0]["status"] == "OK"
     assert calls[1]["trace-id"] not in (TRACE, "0" * 32) and re.fullmatch(r"[0-9a-f]{32}", calls[1]["trace-id"])
-    assert calls[1]["status"] == "OK"
+    assert calls[1]["status"] == "OK" and "parent-id" not in calls[1]
     assert all(re.fullmatch(r"[0-9a-f]{16}", c["span-id"]) for c in calls)
 
 
@@ -58,3 +58,41 @@ def test_craftd_health_exit_status(tmp_path):
         assert health("--addr", f"127.0.0.1:{free_port()}", "--timeout", "2").returncode == 1
     finally:
         srv.stop()
+
+
+def test_a_trace_crosses_from_orders_to_a_catalogue_in_another_process(pb, tmp_path):
+    """Orders in one process validates a CreateOrder against the catalogue of another over
+    HTTP/2: the catalogue's log line for that call names the buyer's trace id, with the orders
+    call's span as its parent (the orders process logged that span)."""
+    auth = tmp_path / "auth"
+    json_logs = ["--log-format", "json", "--log-level", "debug"]
+    catalogue = Server(tmp_path / "catalogue", demo=True, extra=["--services", "catalogue", *json_logs],
+                       auth_dir=auth)
+    catalogue.start()
+    orders = Server(tmp_path / "orders", demo=False, auth_dir=auth,
+                    extra=["--services", "orders", "--catalogue-addr", catalogue.address, *json_logs])
+    try:
+        orders.start()
+        page = pb.catalogue_grpc.CatalogueServiceStub(grpc.insecure_channel(catalogue.address)).ListListings(
+            pb.catalogue.ListListingsRequest(page_size=50))
+        listing = next(x for x in page.listings if any(t.unit_price.currency_code == "USD" for t in x.price_tiers))
+        o = pb.orders
+        buyer = (("authorization", f"Bearer {orders.token('buyer', 'b-trace')}"),
+                 ("traceparent", f"00-{TRACE}-00f067aa0ba902b7-01"))
+        pb.orders_grpc.OrdersServiceStub(grpc.insecure_channel(orders.address)).CreateOrder(
+            o.CreateOrderRequest(request_id="trace-1", items=o.OrderItems(
+                items=[o.OrderItem(listing_id=listing.id, quantity=max(listing.moq, 1))])), metadata=buyer)
+    finally:
+        orders.stop()
+        catalogue.stop()
+    created = [r["metadata"] for r in lines(orders) if r["message"] == "call"
+               and r["metadata"].get("method") == "/craft.orders.v1.OrdersService/CreateOrder"]
+    assert len(created) == 1 and created[0]["trace-id"] == TRACE, created
+    validated = [r["metadata"] for r in lines(catalogue) if r["message"] == "call"
+                 and r["metadata"].get("trace-id") == TRACE]
+    assert validated, "the catalogue logged no call of the buyer's trace"
+    assert {m["method"] for m in validated} <= {"/craft.catalogue.v1.CatalogueService/BatchGetListings",
+                                                "/craft.catalogue.v1.CatalogueService/GetListing"}
+    assert created[0]["parent-id"] == "00f067aa0ba902b7"
+    assert all(m["parent-id"] == created[0]["span-id"] for m in validated), (validated, created)
+    assert all(m["span-id"] != created[0]["span-id"] for m in validated), "each call has its own span"

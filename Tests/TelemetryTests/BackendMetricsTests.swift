@@ -64,7 +64,7 @@ enum ProcessMetrics {
     try await TracingTests.World.seed(catalogue)
     // The feed is for services: a system token, as craftd's follower carries.
     let authority = try TokenAuthority(dataDirectory: directory.path)
-    let system: Metadata = ["authorization": "Bearer \(authority.issueProcessToken(for: .system))"]
+    let system: Metadata = ["authorization": "Bearer \(authority.mintServiceToken().token)"]
     var router = RPCRouter(interceptors: [AuthInterceptor(authority: authority)])
     router.register(CatalogueServiceImpl(store: catalogue))
     let client = CatalogueServiceClient(RPCClient(transport: InProcessTransport(serving: router).client))
@@ -81,7 +81,7 @@ enum ProcessMetrics {
       feed: "catalogue", consumer: "matching", seen: { matching.catalogue.latestSeenSeq },
       applied: { matching.catalogue.lastSeq })
     let follower = Task {
-      await CatalogueFollower(store: matching, client: client, metadata: system).run()
+      await matching.catalogueFollower(client: client, metadata: { system }).run()
     }
     #expect(await matching.catalogue.waitUntilApplied(head, timeout: .seconds(60)))
     follower.cancel()

@@ -139,6 +139,7 @@ func tracedCatalogueClient(_ router: RPCRouter) -> CatalogueServiceClient {
     #expect(line["trace-id"] == Self.callerTrace)
     #expect(line["span-id"] == parsed.parentID)
     #expect(parsed.parentID != Self.callerSpan)
+    #expect(line["parent-id"] == Self.callerSpan)
     #expect(line["method"] == "/craft.orders.v1.OrdersService/CreateOrder")
     #expect(line["status"] == "OK")
   }

@@ -12,6 +12,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   let handler: HTTP2ConnectionHandler
   private let router: RPCRouter
   private let configuration: HTTP2ServerConfiguration
+  /// The server-wide limit on running calls, if any.
+  private let admission: CallAdmission?
   private let eventLoop: any EventLoop
   private let peer: String
   private let allocator: ByteBufferAllocator
@@ -38,9 +40,13 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   @exclusivity(unchecked) private var handshakeTimer: Scheduled<Void>?
   @exclusivity(unchecked) private var timers: [RepeatedTask] = []
 
-  init(channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration) throws {
+  init(
+    channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration,
+    admission: CallAdmission? = nil
+  ) throws {
     self.router = router
     self.configuration = configuration
+    self.admission = admission
     self.eventLoop = channel.eventLoop
     self.allocator = channel.allocator
     self.taskExecutor = EventLoopTaskExecutor(eventLoop: channel.eventLoop)
@@ -162,9 +168,17 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard let methodHandler = route(path) else {
       return respondTrailersOnly(id, RPCRouter.unimplementedStatus(path: path), endStream)
     }
+    var holdsAdmission = false
+    if let admission, CallAdmission.applies(to: methodHandler.descriptor, path: path) {
+      guard admission.admit() else {
+        return respondTrailersOnly(id, admission.overloadedStatus, endStream)
+      }
+      holdsAdmission = true
+    }
     var deadline: ContinuousClock.Instant?
     if let timeout {
       guard let parsed = GRPCTimeout(header: timeout) else {
+        if holdsAdmission { admission?.release() }
         return respondTrailersOnly(
           id, RPCStatus(code: .internal, message: "malformed grpc-timeout '\(timeout)'"), endStream)
       }
@@ -175,6 +189,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
       requestEncoding = try CompressionNegotiation.requestEncoding(
         grpcEncoding: encoding, enabled: configuration.acceptedEncodings)
     } catch {
+      if holdsAdmission { admission?.release() }
       return respondTrailersOnly(id, error.status, endStream)
     }
     let responseEncoding = CompressionNegotiation.responseEncoding(
@@ -201,6 +216,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
         compression: responseEncoding, maxSendSize: configuration.maxSendMessageSize),
       responseEncodingName: responseEncoding.isIdentity ? nil : responseEncoding.name,
       requests: requests)
+    stream.holdsAdmission = holdsAdmission
     streams[id] = stream
 
     if let deadline {
@@ -327,6 +343,10 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   func session(_ session: HTTP2Session, streamClosed id: Int32, errorCode: UInt32) {
     guard let stream = streams.removeValue(forKey: id) else { return }
     stream.deadlineTimer?.cancel()
+    if stream.holdsAdmission {
+      stream.holdsAdmission = false
+      admission?.release()
+    }
     if !stream.finished {
       // Reset by the client or lost with the connection: the handler's work is moot.
       stream.finished = true

@@ -28,6 +28,15 @@ public struct HTTP2ServerConfiguration: Sendable {
   public var keepaliveInterval: Duration?
   /// How long to wait for a PING's answer before closing the connection.
   public var keepaliveTimeout: Duration
+  /// Connections served at once: one more is closed as soon as it is accepted. Each costs a
+  /// file descriptor and ~20 KiB, so a flood of connections must not exhaust either (keep the
+  /// process's descriptor limit above it). `nil`: no limit.
+  public var maxConnections: Int?
+  /// Unary and client-streaming calls running at once across all connections: one beyond it
+  /// is answered at once with RESOURCE_EXHAUSTED rather than queued (see `CallAdmission`;
+  /// streaming responses and health checks are not counted). `nil`: no limit (streams per
+  /// connection still bound each connection).
+  public var maxConcurrentCalls: Int?
   /// Whether calls' handlers run on their connection's event loop (the default): no thread
   /// switch per call. A handler that computes for long then delays the I/O of every
   /// connection on that loop; services with such handlers should set this to false, which
@@ -53,6 +62,8 @@ public struct HTTP2ServerConfiguration: Sendable {
     self.keepaliveInterval = .seconds(7200)
     self.keepaliveTimeout = .seconds(20)
     self.eventLoopCount = nil
+    self.maxConnections = 10_000
+    self.maxConcurrentCalls = nil
     self.runsHandlersOnEventLoop = true
   }
 }

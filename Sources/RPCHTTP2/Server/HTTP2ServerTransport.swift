@@ -28,6 +28,9 @@ public final class HTTP2ServerTransport: ServerTransport {
   private let state = Mutex<State>(.idle)
   private let connections = Mutex<[ObjectIdentifier: LiveConnection]>([:])
   private let bound: EventLoopPromise<SocketAddress>
+  /// The limit on running calls (`configuration.maxConcurrentCalls`), shared by all connections.
+  private let admission: CallAdmission?
+  private let refusedConnections = Atomic<Int>(0)
 
   /// A server with `configuration`, on `group`; without one, on a group of
   /// `configuration.eventLoopCount` loops it owns, or else on NIO's shared event loops.
@@ -48,6 +51,7 @@ public final class HTTP2ServerTransport: ServerTransport {
     }
     let group = self.group
     self.bound = group.any().makePromise(of: SocketAddress.self)
+    self.admission = configuration.maxConcurrentCalls.map { CallAdmission(limit: $0) }
   }
 
   /// The address the server listens on, once it does (useful with port 0).
@@ -58,6 +62,12 @@ public final class HTTP2ServerTransport: ServerTransport {
   /// Connections accepted and not yet closed: for metrics, and for tests that check a vanished
   /// peer's connection (and with it its calls) was released.
   public var connectionCount: Int { connections.withLock { $0.count } }
+  /// Connections closed on arrival because `maxConnections` were open.
+  public var refusedConnectionCount: Int { refusedConnections.load(ordering: .relaxed) }
+  /// Calls running now, when `maxConcurrentCalls` is set (health checks not counted).
+  public var runningCallCount: Int { admission?.runningCount ?? 0 }
+  /// Calls answered RESOURCE_EXHAUSTED because `maxConcurrentCalls` were running.
+  public var shedCallCount: Int { admission?.shedCount ?? 0 }
 
   public func listen(router: RPCRouter) async throws {
     let configuration = configuration
@@ -68,12 +78,21 @@ public final class HTTP2ServerTransport: ServerTransport {
         .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
         .childChannelOption(.maxMessagesPerRead, value: 16)
-        .childChannelInitializer { [weak self] channel in
-          channel.eventLoop.makeCompletedFuture {
-            let connection = try GRPCServerConnection(
-              channel: channel, router: router, configuration: configuration)
-            try channel.pipeline.syncOperations.addHandler(connection.handler)
-            self?.track(connection, channel: channel)
+        .childChannelInitializer { [weak self, admission] channel in
+          guard let self, self.reserveConnectionSlot() else {
+            // Over the limit: the socket is closed before any HTTP/2 state exists for it.
+            return channel.close()
+          }
+          return channel.eventLoop.makeCompletedFuture {
+            do {
+              let connection = try GRPCServerConnection(
+                channel: channel, router: router, configuration: configuration, admission: admission)
+              try channel.pipeline.syncOperations.addHandler(connection.handler)
+              self.track(connection, channel: channel)
+            } catch {
+              self.releaseConnectionSlot()
+              throw error
+            }
           }
         }
         .bind(host: configuration.host, port: configuration.port)
@@ -114,6 +133,17 @@ public final class HTTP2ServerTransport: ServerTransport {
     await shutDownOwnedGroup()
   }
 
+  /// Serves gRPC on `channel`, a connection this transport did not accept: installs the same
+  /// per-connection handler `listen` does, with no server-wide limits. For the HTTP/2 fuzzer,
+  /// which drives a connection through an `EmbeddedChannel`, byte by byte and deterministically.
+  @_spi(Fuzzing) public static func serveConnection(
+    on channel: any Channel, router: RPCRouter, configuration: HTTP2ServerConfiguration
+  ) throws {
+    let connection = try GRPCServerConnection(
+      channel: channel, router: router, configuration: configuration)
+    try channel.pipeline.syncOperations.addHandler(connection.handler)
+  }
+
   private func shutDownOwnedGroup() async {
     guard ownsGroup else { return }
     try? await group.shutdownGracefully()
@@ -134,6 +164,23 @@ public final class HTTP2ServerTransport: ServerTransport {
     }
   }
 
+  /// Slots taken by connections being set up or open; checked and taken in one step, so
+  /// connections accepted at once on several loops cannot overshoot `maxConnections`.
+  private let connectionSlots = Atomic<Int>(0)
+
+  private func reserveConnectionSlot() -> Bool {
+    guard let limit = configuration.maxConnections else { return true }
+    if connectionSlots.wrappingAdd(1, ordering: .relaxed).newValue <= limit { return true }
+    connectionSlots.wrappingSubtract(1, ordering: .relaxed)
+    refusedConnections.wrappingAdd(1, ordering: .relaxed)
+    return false
+  }
+
+  private func releaseConnectionSlot() {
+    guard configuration.maxConnections != nil else { return }
+    connectionSlots.wrappingSubtract(1, ordering: .relaxed)
+  }
+
   private func track(_ connection: GRPCServerConnection, channel: any Channel) {
     let key = ObjectIdentifier(connection)
     connections.withLock {
@@ -148,6 +195,7 @@ public final class HTTP2ServerTransport: ServerTransport {
     if draining { connection.beginGracefulShutdown() }
     channel.closeFuture.whenComplete { [weak self] _ in
       _ = self?.connections.withLock { $0.removeValue(forKey: key) }
+      self?.releaseConnectionSlot()
     }
   }
 }

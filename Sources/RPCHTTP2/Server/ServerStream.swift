@@ -37,6 +37,8 @@ final class ServerStream {
   @exclusivity(unchecked) var unconsumedBytes = 0
   /// The request channel asked the connection to stop reopening the window.
   @exclusivity(unchecked) var paused = false
+  /// The call holds a slot of the server's `CallAdmission` until the stream closes.
+  @exclusivity(unchecked) var holdsAdmission = false
   /// A writer waits for the outbound queue to drain.
   @exclusivity(unchecked) var writeWaiter: EventLoopPromise<Void>?
 
