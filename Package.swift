@@ -113,12 +113,13 @@ let package = Package(
     .target(
       name: "Catalogue", dependencies: ["Auth", "CatalogueAPI", "CommonAPI", "Storage", "RPCCore"],
       swiftSettings: swiftSettings),
-    // Buyers, RFQs, the explained matching engine and introductions; reads the catalogue only
-    // through CatalogueAPI's client (its change feed).
+    // Buyers, RFQs, the explained matching engine and introductions; reads the catalogue and
+    // the orders only through their API clients (their change feeds).
     .target(
       name: "Matching",
       dependencies: [
-        "Auth", "MatchingAPI", "CatalogueAPI", "CommonAPI", "ProtoWire", "Storage", "RPCCore",
+        "Auth", "MatchingAPI", "CatalogueAPI", "OrdersAPI", "CommonAPI", "ProtoWire", "Storage",
+        "RPCCore",
       ],
       swiftSettings: swiftSettings),
     // Quotes and orders; validates order lines against the catalogue over its RPC client.
@@ -180,7 +181,8 @@ let package = Package(
       name: "MatchingTests",
       dependencies: [
         "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "CraftCLI", "Matching",
-        "MatchingAPI", "MatchingEval", "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
+        "MatchingAPI", "MatchingEval", "Orders", "OrdersAPI", "ProtoWire", "RPCInProcess", "RPCCore",
+        "Storage",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -11,7 +11,11 @@ internal import Synchronization
 /// - `auth.sqlite`: every issued token's id, role, subject and dates, and when it was revoked.
 ///   A token is accepted only if its id is in this registry and not revoked, so a leaked
 ///   token can be revoked (`craftd token revoke ID`) while the server runs: revocation reaches
-///   a running server within ``revocationCheckInterval``.
+///   a running server within ``revocationCheckInterval``. The one exception are the short-lived
+///   service tokens of ``mintServiceToken()``.
+///
+/// The processes of one deployment open the same directory (`craftd serve --auth-dir`), so a
+/// token issued once is accepted by every service, and a revocation reaches them all.
 public final class TokenAuthority: Sendable {
   /// How long a successful registry lookup is reused before the token is checked again.
   public static let revocationCheckInterval: Int64 = 2_000  // milliseconds
@@ -21,8 +25,6 @@ public final class TokenAuthority: Sendable {
   private let clock: @Sendable () -> Int64
   /// Token id → when (ms) the registry last said it is valid.
   private let recentlyChecked = Mutex<[String: Int64]>([:])
-  /// Tokens that live only in this process's memory (see ``issueProcessToken(for:)``).
-  private let processTokens = Mutex<[String: Caller]>([:])
 
   /// Opens (creating if needed) the key and registry in `dataDirectory`. `clock` returns
   /// milliseconds since 1970 (tests move it).
@@ -98,30 +100,46 @@ public final class TokenAuthority: Sendable {
     }
   }
 
-  /// A token for a caller inside this process (e.g. one service following another's feed
-  /// through the in-process transport): 256 random bits kept in memory only, so it is never
-  /// written anywhere, cannot be listed or leaked from the data directory, and dies with the
-  /// process — also on `kill -9`, where a registered token would outlive it.
-  public func issueProcessToken(for caller: Caller) -> String {
+  /// The longest a service token may live: a service renews its token at half this age (see
+  /// ``ServiceCredentials``), and a verifier refuses one that claims to live longer.
+  public static let serviceTokenLifetime: Duration = .seconds(3_600)
+
+  /// What marks a service token's id; registered ids are 32 hex digits, so they never start so.
+  static let serviceTokenPrefix = "svc-"
+
+  /// A system-role token for the services of one deployment to call each other (following a
+  /// change feed, say), across processes: signed with the shared key but never written to the
+  /// registry, so any process that holds the key verifies it without a registry row, starting
+  /// and crashing processes leave nothing behind, and its lifetime is short instead.
+  ///
+  /// The trade-off, against registered tokens: it cannot be revoked one by one — it dies at
+  /// expiry (at most ``serviceTokenLifetime``), or at once for all when `auth.key` is replaced.
+  public func mintServiceToken() -> (token: String, claims: TokenClaims) {
     var generator = SystemRandomNumberGenerator()
-    let token = "process." + Base64URL.encode((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    processTokens.withLock { $0[token] = caller }
-    return token
+    let now = clock() / 1000
+    let claims = TokenClaims(
+      id: Self.serviceTokenPrefix
+        + Base64URL.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }),
+      role: .system, subject: "", issuedAt: now,
+      expiresAt: now + Self.serviceTokenLifetime.components.seconds)
+    return (signer.sign(claims), claims)
   }
 
-  /// Ends a token from ``issueProcessToken(for:)``.
-  public func revokeProcessToken(_ token: String) {
-    processTokens.withLock { _ = $0.removeValue(forKey: token) }
-  }
+  /// Seconds since 1970 by this authority's clock.
+  var nowSeconds: Int64 { clock() / 1000 }
 
   /// The caller `token` authenticates: signature, expiry and registry checked.
   public func verify(_ token: String) async throws(TokenError) -> Caller {
-    if token.hasPrefix("process.") {
-      guard let caller = processTokens.withLock({ $0[token] }) else { throw .unknown }
-      return caller
-    }
     let nowMilliseconds = clock()
     let claims = try signer.verify(token, now: nowMilliseconds / 1000)
+    if claims.id.hasPrefix(Self.serviceTokenPrefix) {
+      // Signed with our key, so minted by a process of this deployment: no registry row to
+      // check. Only the system role, and never one that claims to outlive the longest lifetime.
+      guard claims.role == .system,
+        claims.expiresAt - nowMilliseconds / 1000 <= Self.serviceTokenLifetime.components.seconds
+      else { throw .unknown }
+      return claims.caller
+    }
     let checked = recentlyChecked.withLock { $0[claims.id] }
     if let checked, nowMilliseconds - checked < Self.revocationCheckInterval {
       return claims.caller

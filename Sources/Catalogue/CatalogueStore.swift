@@ -29,6 +29,10 @@ public final class CatalogueStore: Sendable {
     self.clock = clock ?? { WallClock.nowMilliseconds() }
   }
 
+  /// Ends the change-feed streams (their clients resubscribe where they got to), so a server
+  /// shutting down does not wait for followers that never hang up.
+  public func endFeeds() { notifier.finishAll() }
+
   /// Ends the change-feed streams and closes the database.
   public func close() async {
     notifier.finishAll()

@@ -26,14 +26,16 @@ struct MatchNeed: Sendable {
   var incoterms: [Incoterm] = []
 }
 
-/// What matching knows about a buyer–producer pair from introductions. There is no orders feed
-/// yet, so an ACCEPTED introduction is the only sign of an existing relationship.
+/// What matching knows about a buyer–producer pair from introductions and, when it follows the
+/// orders feed, from orders.
 struct PairHistory: Sendable {
-  /// The latest introduction between the pair.
-  var latestIntroductionID: String
-  var latestStatus: IntroductionStatus
-  /// An introduction between them was accepted: a known pair.
-  var known: Bool
+  /// The latest introduction between the pair; empty and `.unspecified` without one.
+  var latestIntroductionID = ""
+  var latestStatus: IntroductionStatus = .unspecified
+  /// An introduction between them was accepted, or they trade: a known pair.
+  var known = false
+  /// Orders between them that are not cancelled; `nil` when orders are not followed.
+  var orders: Int?
 }
 
 /// A producer's answers to introductions requested by buyers.
@@ -398,12 +400,25 @@ enum MatchEngine {
             "Chưa từng được giới thiệu với nhau: đối tác mới (chưa tính dữ liệu đơn hàng)",
             "Never introduced: a new partner (orders are not yet taken into account)"))
       }
+      if let orders = history.orders, orders > 0 {
+        return (
+          0,
+          text(
+            "Đã giao dịch với nhau: \(orders) đơn hàng", "Already trades: \(orders) order(s) between them"))
+      }
       if history.known {
         return (
           0,
           text(
             "Đã được giới thiệu và chấp nhận: đối tác đã quen",
             "Already introduced and accepted: a known partner"))
+      }
+      if history.latestStatus == .unspecified {
+        return (
+          1,
+          text(
+            "Chưa từng được giới thiệu, chưa có đơn hàng: đối tác mới",
+            "Never introduced and no orders between them: a new partner"))
       }
       return (
         0.7,

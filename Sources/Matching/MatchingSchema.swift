@@ -11,6 +11,10 @@ public import Storage
 /// last seq applied. Both change in the same transaction, so after a crash or restart the
 /// follower resumes exactly after the last event it stored: nothing is missed and nothing is
 /// applied twice (`applied_events` counts applications, so tests can prove it).
+///
+/// The trade read model (version 2) is the same pattern over the orders service's event feed:
+/// `trade_order` and `trade_quote` hold what matching needs of each order and quote (the pair,
+/// the status, when, the value) and `orders_feed` the last seq applied.
 public enum MatchingSchema {
   /// Migrations in order; ship them forever, add new ones at the end.
   public static let migrations: [Migration] = [
@@ -96,6 +100,37 @@ public enum MatchingSchema {
           data BLOB NOT NULL,
           PRIMARY KEY(entity_type, id)
         ) WITHOUT ROWID;
-        """)
+        """),
+    Migration(
+      version: 2,
+      sql: """
+        CREATE TABLE orders_feed(
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          last_seq INTEGER NOT NULL,
+          applied_events INTEGER NOT NULL
+        );
+        INSERT INTO orders_feed(id, last_seq, applied_events) VALUES (1, 0, 0);
+
+        -- first_of_pair: no earlier order joins the same buyer and producer (a new partner).
+        CREATE TABLE trade_order(
+          id TEXT PRIMARY KEY,
+          buyer_id TEXT NOT NULL,
+          producer_id TEXT NOT NULL,
+          status INTEGER NOT NULL,
+          created_ms INTEGER NOT NULL,
+          currency TEXT NOT NULL,
+          subtotal_minor INTEGER NOT NULL,
+          first_of_pair INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX trade_order_pair ON trade_order(buyer_id, producer_id);
+        CREATE INDEX trade_order_producer ON trade_order(producer_id, buyer_id);
+
+        CREATE TABLE trade_quote(
+          id TEXT PRIMARY KEY,
+          buyer_id TEXT NOT NULL,
+          producer_id TEXT NOT NULL,
+          created_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """),
   ]
 }

@@ -175,9 +175,9 @@ extension MatchingStore {
     }
   }
 
-  /// The introduction history of every pair with `buyerID` (keyed by producer id) or with
-  /// `producerID` (keyed by buyer id).
-  func pairHistory(buyerID: String? = nil, producerID: String? = nil) async throws -> [String: PairHistory] {
+  /// The history of every pair with `buyerID` (keyed by producer id) or with `producerID`
+  /// (keyed by buyer id): introductions, and orders when the orders feed is followed.
+  func pairHistory(buyerID: String? = nil, producerID: String? = nil) async throws -> PairHistories {
     let now = clock()
     let key = buyerID ?? producerID ?? ""
     let byBuyer = buyerID != nil
@@ -187,13 +187,24 @@ extension MatchingStore {
     let rows = try await database.read { tx in
       try tx.fetchAll(sql, key, map: { Self.decodeIntroduction($0, now: now) })
     }
-    var history: [String: PairHistory] = [:]
+    let followsOrders = followsOrders
+    var histories = PairHistories(ordersFollowed: followsOrders)
     for intro in rows {
       let other = byBuyer ? intro.producerId : intro.buyerId
-      let known = (history[other]?.known ?? false) || intro.status == .accepted
-      history[other] = PairHistory(latestIntroductionID: intro.id, latestStatus: intro.status, known: known)
+      let known = (histories.entries[other]?.known ?? false) || intro.status == .accepted
+      histories.entries[other] = PairHistory(
+        latestIntroductionID: intro.id, latestStatus: intro.status, known: known,
+        orders: followsOrders ? 0 : nil)
     }
-    return history
+    if followsOrders {
+      for (other, orders) in try await tradeCounts(buyerID: buyerID, producerID: producerID) {
+        var history = histories.entries[other] ?? PairHistory(orders: 0)
+        history.orders = orders
+        history.known = true
+        histories.entries[other] = history
+      }
+    }
+    return histories
   }
 
   /// Each producer's answers to introductions buyers requested. An introduction counts once it
@@ -225,5 +236,17 @@ extension MatchingStore {
       stats[producer]!.medianSeconds = sorted[sorted.count / 2]
     }
     return stats
+  }
+}
+
+/// The pair histories of one buyer or producer. A partner without an entry has no history; when
+/// orders are followed that is known for sure, so it reads as an empty history (no orders) rather
+/// than as unknown.
+struct PairHistories: Sendable {
+  var ordersFollowed: Bool
+  var entries: [String: PairHistory] = [:]
+
+  subscript(partner: String) -> PairHistory? {
+    entries[partner] ?? (ordersFollowed ? PairHistory(orders: 0) : nil)
   }
 }

@@ -1,5 +1,6 @@
 internal import CommonAPI
 internal import MatchingAPI
+internal import OrdersAPI
 internal import ProtoWire
 internal import Storage
 
@@ -53,6 +54,26 @@ struct ReportActivity: Sendable {
   var proposalsByRfq: [String: Int64] = [:]
   /// Buyer profiles seeking each category.
   var buyersByCategory: [CraftCategory: Int64] = [:]
+  /// What the trade read model says; `nil` when the orders feed is not followed (unknown).
+  var orders: OrderActivity?
+}
+
+/// Quotes and orders with the producers in scope, created in the period. One *follows an
+/// introduction* when an introduction between the same buyer and producer was accepted before it
+/// was created: that is the introduction → order conversion the funnel shows.
+struct OrderActivity: Sendable {
+  /// Quotes that follow an introduction.
+  var quotesAfterIntroduction: Int64 = 0
+  /// Orders that follow an introduction, and how many of them are completed.
+  var ordersAfterIntroduction: Int64 = 0
+  var completedAfterIntroduction: Int64 = 0
+  /// The subtotals of the orders that follow an introduction, per currency (ascending code).
+  var valueAfterIntroduction: [Money] = []
+  /// Orders that follow an introduction, per buyer country.
+  var ordersByCountry: [String: Int64] = [:]
+  /// Every order, and those that were the first between their buyer and producer.
+  var orders: Int64 = 0
+  var newPartnerOrders: Int64 = 0
 }
 
 /// One buyer country's activity with the producers in scope.
@@ -72,6 +93,7 @@ extension MatchingStore {
   {
     let now = clock()
     let (all, ids) = producers.arguments
+    let followsOrders = followsOrders
     return try await database.read { tx in
       var activity = ReportActivity()
       activity.matchesProposed =
@@ -160,7 +182,50 @@ extension MatchingStore {
         activity.buyersByCategory[CraftCategory(rawValue: Int32(truncatingIfNeeded: row.int64(0)))] =
           row.int64(1)
       }
+      if followsOrders {
+        activity.orders = try Self.orderActivity(tx, all: all, ids: ids, start: start, end: end)
+      }
       return activity
     }
+  }
+
+  /// The ``OrderActivity`` of the scope (`all`, `ids` as in ``ReportProducers/arguments``).
+  private static func orderActivity(_ tx: ReadTransaction, all: Int64, ids: String, start: Int64, end: Int64)
+    throws -> OrderActivity
+  {
+    let inScope: SQL = "(? = 1 OR producer_id IN (SELECT value FROM json_each(?)))"
+    let afterIntroduction: SQL = """
+      EXISTS (SELECT 1 FROM introduction i WHERE i.buyer_id = x.buyer_id
+        AND i.producer_id = x.producer_id AND i.status = 2 AND i.responded_ms <= x.created_ms)
+      """
+    let orders: SQL = "FROM trade_order x WHERE created_ms >= ? AND created_ms < ? AND " + inScope
+    var activity = OrderActivity()
+    activity.quotesAfterIntroduction =
+      try tx.fetchOne(
+        "SELECT count(*) FROM trade_quote x WHERE created_ms >= ? AND created_ms < ? AND " + inScope
+          + " AND " + afterIntroduction, start, end, all, ids, map: { $0.int64(0) }) ?? 0
+    if let counts = try tx.fetchOne(
+      "SELECT count(*), total(status = ?) " + orders + " AND " + afterIntroduction,
+      Int64(OrderStatus.completed.rawValue), start, end, all, ids, map: { ($0.int64(0), $0.int64(1)) })
+    {
+      activity.ordersAfterIntroduction = counts.0
+      activity.completedAfterIntroduction = counts.1
+    }
+    activity.valueAfterIntroduction = try tx.fetchAll(
+      "SELECT currency, sum(subtotal_minor) " + orders + " AND " + afterIntroduction
+        + " GROUP BY currency ORDER BY currency", start, end, all, ids,
+      map: { Money(amountMinor: $0.int64(1), currencyCode: $0.string(0)) })
+    try tx.forEach(
+      "SELECT b.country_code, count(*) FROM (SELECT buyer_id " + orders + " AND " + afterIntroduction
+        + ") AS o JOIN buyer b ON b.id = o.buyer_id GROUP BY 1", start, end, all, ids
+    ) { row in activity.ordersByCountry[row.string(0)] = row.int64(1) }
+    if let counts = try tx.fetchOne(
+      "SELECT count(*), total(first_of_pair) " + orders, start, end, all, ids,
+      map: { ($0.int64(0), $0.int64(1)) })
+    {
+      activity.orders = counts.0
+      activity.newPartnerOrders = counts.1
+    }
+    return activity
   }
 }

@@ -3,6 +3,7 @@ internal import CommonAPI
 public import MatchingAPI
 internal import ProtoWire
 public import Storage
+internal import Synchronization
 
 /// The matching service's data: one SQLite file with buyers, RFQs, introductions, recorded
 /// proposals and the catalogue read model, plus the in-memory index built from that model.
@@ -15,6 +16,14 @@ public final class MatchingStore: Sendable {
   /// The catalogue index the engine ranks over.
   public let catalogue: CatalogueReadModel
   let clock: @Sendable () -> Int64
+  private let ordersFollowed = Atomic(false)
+
+  /// Whether an orders follower feeds this store (``ordersFollower(client:metadata:)``): only
+  /// then are order figures known rather than missing.
+  public internal(set) var followsOrders: Bool {
+    get { ordersFollowed.load(ordering: .relaxed) }
+    set { ordersFollowed.store(newValue, ordering: .relaxed) }
+  }
 
   /// How long a REQUESTED introduction waits for an answer before it expires.
   public static let introductionLifetimeMilliseconds: Int64 = 14 * 86_400_000

@@ -29,8 +29,13 @@ struct ReportScope: Sendable {
 ///   fails); the category filter itself only when no producer in scope makes the thing.
 /// - *capacity gap*: per category and unit, the quantity relevant RFQs asked for in the period
 ///   against the scope's active listings' monthly capacity × days in the period / 30.
-/// - *orders*: there is no orders feed yet, so every order figure is reported as not available
-///   (`orders_available` false and a note), never as a zero that would read as "no orders".
+/// - *orders*: known only when matching follows the orders service's feed; otherwise every order
+///   figure is reported as not available (`orders_available` false and a note), never as a zero
+///   that would read as "no orders". An order or quote *follows an introduction* when an
+///   introduction between its buyer and producer was accepted before it was created; the funnel,
+///   `orders`, `conversion_to_orders` (orders / introductions accepted, both in the period),
+///   `order_value` and the countries' orders count those; `new_partner_order_share` is over every
+///   order in scope: the share that were the first between their buyer and producer.
 struct PartnerReport {
   var scope: ReportScope
   var activity: ReportActivity
@@ -87,13 +92,13 @@ struct PartnerReport {
     case .summary:
       section = ReportSection(
         title: title, content: .summary(summary(rfqs: relevant.count, unmet: outcomes.count { $0 != nil })))
-      section.note = ReportLabels.ordersNotAvailable(language)
+      section.note = ordersNote
     case .funnel:
       section = ReportSection(title: title, content: .funnel(funnel()))
-      section.note = ReportLabels.ordersNotAvailable(language)
+      section.note = ordersNote
     case .countries:
       section = ReportSection(title: title, content: .countries(countries()))
-      section.note = ReportLabels.ordersNotAvailable(language)
+      section.note = ordersNote
     case .demand:
       section = ReportSection(title: title, content: .demand(demand(relevant)))
     case .unmetDemand:
@@ -104,6 +109,9 @@ struct PartnerReport {
     }
     return section
   }
+
+  /// The note of the sections with order figures: why they are missing, when they are.
+  var ordersNote: String { activity.orders == nil ? ReportLabels.ordersNotAvailable(language) : "" }
 
   func header() -> ReportHeader {
     var header = ReportHeader()
@@ -126,20 +134,32 @@ struct PartnerReport {
     let answered = activity.introductionsAccepted + activity.introductionsDeclined
     summary.replyWithin24hRate = Self.ratio(activity.answeredWithin24h, activity.introductionsRequested)
     summary.acceptanceRate = Self.ratio(activity.introductionsAccepted, answered)
-    summary.ordersAvailable = false
+    if let orders = activity.orders {
+      summary.ordersAvailable = true
+      summary.orders = orders.ordersAfterIntroduction
+      summary.conversionToOrders = Self.ratio(orders.ordersAfterIntroduction, activity.introductionsAccepted)
+      summary.newPartnerOrderShare = Self.ratio(orders.newPartnerOrders, orders.orders)
+      summary.orderValue = orders.valueAfterIntroduction
+    }
     summary.rfqsPosted = Int64(rfqs)
     summary.rfqsUnmet = Int64(unmet)
     return summary
   }
 
-  /// The stages matching knows; the order stages are left out until there is an orders feed
-  /// (the section's note says so) rather than shown as zero.
+  /// The stages matching knows; without the orders feed the order stages are left out (the
+  /// section's note says so) rather than shown as zero.
   func funnel() -> ReportFunnel {
-    let counts: [(FunnelStage, Int64)] = [
+    var counts: [(FunnelStage, Int64)] = [
       (.matchesProposed, activity.matchesProposed),
       (.introductionsRequested, activity.introductionsRequested),
       (.introductionsAccepted, activity.introductionsAccepted),
     ]
+    if let orders = activity.orders {
+      counts += [
+        (.quotes, orders.quotesAfterIntroduction), (.orders, orders.ordersAfterIntroduction),
+        (.ordersCompleted, orders.completedAfterIntroduction),
+      ]
+    }
     var funnel = ReportFunnel()
     var previous: Int64?
     for (stage, count) in counts {
@@ -164,6 +184,7 @@ struct PartnerReport {
       row.matchesProposed = activity.matchesProposed
       row.introductionsRequested = activity.introductionsRequested
       row.introductionsAccepted = activity.introductionsAccepted
+      row.orders = self.activity.orders?.ordersByCountry[activity.countryCode] ?? 0
       return row
     }
     return table

@@ -39,11 +39,12 @@ enum ReportLabels {
     }
   }
 
-  /// Why order figures are missing: there is no orders feed yet, and a zero would be a lie.
+  /// Why order figures are missing: this matching service does not follow the orders feed, and
+  /// a zero would be a lie.
   static func ordersNotAvailable(_ language: ReportLanguage) -> String {
     language.pick(
-      "Chưa có dữ liệu đơn hàng: dịch vụ đơn hàng chưa kết nối với dịch vụ kết nối đối tác, nên số đơn, tỷ lệ chuyển đổi và tỷ lệ đơn với đối tác mới chưa tính được.",
-      "Orders are not available yet: the orders service is not yet connected to matching, so orders, conversion and the share of orders with new partners cannot be computed.")
+      "Chưa có dữ liệu đơn hàng: dịch vụ kết nối đối tác này không theo dõi dịch vụ đơn hàng, nên số đơn, tỷ lệ chuyển đổi và tỷ lệ đơn với đối tác mới chưa tính được.",
+      "Orders are not available yet: this matching service does not follow the orders service, so orders, conversion and the share of orders with new partners cannot be computed.")
   }
 
   static func funnelStage(_ stage: FunnelStage, _ language: ReportLanguage) -> String {

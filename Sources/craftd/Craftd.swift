@@ -7,5 +7,5 @@ struct Craftd: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "craftd",
     abstract: "The Làng Nghề Connect server: catalogue, matching and orders over gRPC.",
-    subcommands: [Serve.self, Token.self, Interop.self])
+    subcommands: [Serve.self, Token.self, Health.self, Interop.self])
 }

@@ -1,52 +1,59 @@
 import Auth
 import CatalogueAPI
-import CommonAPI
 import Logging
 import Matching
+import OrdersAPI
 import RPCCore
-import RPCInProcess
 
 /// The matching service's place in `craftd serve`: its store in the data directory, and the
-/// follower that keeps its catalogue index fresh from the catalogue's change feed.
+/// followers that keep its read models fresh from the catalogue's change feed and the orders
+/// service's event feed.
 ///
-/// The follower reads the feed like any other client would — through the RPC client, here an
-/// in-process transport into this process's own router, so it passes the same interceptors
-/// (auth included). The feed is for services, so it calls as the platform with a token that
-/// lives only in this process's memory.
+/// The followers read the feeds like any other client would — through the RPC client, to
+/// another process over HTTP/2 or into this process's own router, so they pass the same
+/// interceptors (auth included). The feeds are for services, so they present the process's
+/// service credentials.
 struct MatchingRuntime {
   let store: MatchingStore
-  private let follower: Task<Void, Never>
-  private let token: String
-  private let authority: TokenAuthority
+  private let followers: [Task<Void, Never>]
 
-  /// Opens `matching.sqlite` in `dataDir` (the follower starts with ``follow(router:)``).
+  /// Opens `matching.sqlite` in `dataDir` (the followers start with
+  /// ``init(store:catalogue:orders:credentials:logger:)``).
   static func open(dataDir: String) async throws -> MatchingStore {
     try await MatchingStore(path: "\(dataDir)/matching.sqlite")
   }
 
-  /// Starts following the catalogue served by `router`.
-  init(store: MatchingStore, router: RPCRouter, authority: TokenAuthority, logger: Logger) async throws {
-    let token = authority.issueProcessToken(for: .system)
-    var metadata: Metadata = [:]
-    metadata.addString("Bearer \(token)", forKey: "authorization")
-    let client = CatalogueServiceClient(
-      RPCClient(transport: InProcessTransport(serving: router).client))
-    let follower = CatalogueFollower(store: store, client: client, metadata: metadata)
-    self.follower = Task {
-      await follower.run { error in
-        logger.warning("matching: catalogue feed interrupted; resubscribing", metadata: ["error": "\(error)"])
-      }
+  /// Starts following the catalogue, and the orders service when there is one to follow.
+  init(
+    store: MatchingStore, catalogue: CatalogueServiceClient, orders: OrdersServiceClient?,
+    credentials: ServiceCredentials, logger: Logger
+  ) {
+    let metadata: @Sendable () -> Metadata = { credentials.metadata() }
+    var followers = [
+      Self.follow(store.catalogueFollower(client: catalogue, metadata: metadata), feed: "catalogue", logger)
+    ]
+    if let orders {
+      followers.append(Self.follow(store.ordersFollower(client: orders, metadata: metadata), feed: "orders", logger))
     }
     self.store = store
-    self.token = token
-    self.authority = authority
+    self.followers = followers
   }
 
-  /// Stops following, ends the follower's token and closes the store.
+  private static func follow<Event>(
+    _ follower: FeedFollower<Event>, feed: String, _ logger: Logger
+  ) -> Task<Void, Never> {
+    Task {
+      await follower.run { error, delay in
+        logger.warning(
+          "matching: \(feed) feed interrupted; resubscribing", metadata: ["error": "\(error)", "retry-in": "\(delay)"])
+      }
+    }
+  }
+
+  /// Stops following and closes the store.
   func shutdown() async {
-    follower.cancel()
-    await follower.value
-    authority.revokeProcessToken(token)
+    for follower in followers { follower.cancel() }
+    for follower in followers { await follower.value }
     await store.close()
   }
 }

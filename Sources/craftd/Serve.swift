@@ -2,10 +2,12 @@ import ArgumentParser
 import Auth
 import Catalogue
 import CatalogueAPI
+import CommonAPI
 import Foundation
 import Logging
 import Matching
 import Orders
+import OrdersAPI
 import RPCCore
 import RPCHTTP2
 import RPCInProcess
@@ -13,7 +15,8 @@ import RPCStandardServices
 import Telemetry
 
 /// `craftd serve`: runs the services (all of them by default, or the subset `--services`
-/// names) in one process on one port, with health and reflection.
+/// names) in one process on one port, with health and reflection; the others are reached at
+/// their `--…-addr` (``PeerOptions``).
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Serve the Làng Nghề Connect services (health and reflection included).")
@@ -31,12 +34,7 @@ struct Serve: AsyncParsableCommand {
   var services: String =
     ProcessInfo.processInfo.environment["CRAFTD_SERVICES"] ?? "catalogue,matching,orders"
 
-  @Option(
-    help: """
-      host:port of the catalogue the orders service validates against (env \
-      CRAFTD_CATALOGUE_ADDRESS); empty: the catalogue of this process.
-      """)
-  var catalogueAddress: String = ProcessInfo.processInfo.environment["CRAFTD_CATALOGUE_ADDRESS"] ?? ""
+  @OptionGroup var peers: PeerOptions
 
   /// Every service `--services` may name.
   static let knownServices: Set<String> = ["catalogue", "matching", "orders"]
@@ -50,23 +48,15 @@ struct Serve: AsyncParsableCommand {
     guard !selected.isEmpty, selected.isSubset(of: Self.knownServices) else {
       throw ValidationError("--services takes a comma-separated subset of catalogue, matching, orders")
     }
-    // Matching reads the catalogue's feed in-process today; a remote feed needs a service token
-    // for the other process (issue 7).
-    if selected.contains("matching") && !selected.contains("catalogue") {
-      throw ValidationError("--services matching needs catalogue in the same process (for now)")
-    }
-    if selected.contains("orders") && !selected.contains("catalogue") && catalogueAddress.isEmpty {
-      throw ValidationError("--services orders without catalogue needs --catalogue-address")
-    }
-    if !catalogueAddress.isEmpty && Self.hostAndPort(catalogueAddress) == nil {
-      throw ValidationError("--catalogue-address must be host:port")
-    }
+    try peers.validate(running: selected)
   }
 
   func run() async throws {
     let logger = options.makeLogger(label: "craftd")
     try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-    let authority = try TokenAuthority(dataDirectory: dataDir)
+    let authority = try TokenAuthority(dataDirectory: peers.authDirectory(dataDir: dataDir))
+    let credentials = try await serviceCredentials(authority)
+    let remotes = RemoteServices(addresses: peers.addresses)
     let selected = selectedServices
     var registered: [any RPCService] = []
 
@@ -81,16 +71,13 @@ struct Serve: AsyncParsableCommand {
     }
 
     var orders: OrdersStore?
-    var remoteCatalogue: HTTP2ClientTransport?
     if selected.contains("orders") {
       // The orders service asks the catalogue over RPC: over HTTP/2 when it runs elsewhere;
       // in one process over an in-process transport to a router serving the same catalogue
       // store (a router of its own: the served router is built from the services, so it cannot
       // exist before the orders service does; catalogue reads need no token).
       let catalogueClient: CatalogueServiceClient
-      if let (host, port) = Self.hostAndPort(catalogueAddress) {
-        let transport = HTTP2ClientTransport(host: host, port: port)
-        remoteCatalogue = transport
+      if let transport = remotes.transport(for: "catalogue") {
         catalogueClient = CatalogueServiceClient(RPCClient(transport: transport))
       } else if let catalogue {
         var catalogueRouter = RPCRouter()
@@ -98,7 +85,7 @@ struct Serve: AsyncParsableCommand {
         catalogueClient = CatalogueServiceClient(
           RPCClient(transport: InProcessTransport(serving: catalogueRouter).client))
       } else {
-        throw ValidationError("--services orders without catalogue needs --catalogue-address")
+        throw ValidationError("--services orders needs the catalogue here or at --catalogue-addr")
       }
       let store = try OrdersStore(path: "\(dataDir)/orders.sqlite")
       registered.append(OrdersServiceImpl(store: store, catalogue: catalogueClient))
@@ -117,35 +104,63 @@ struct Serve: AsyncParsableCommand {
     let standard = try StandardServices.make(
       registering: registered,
       interceptors: [metrics.interceptor, AuthInterceptor(authority: authority)])
-    // Matching follows the catalogue's change feed through this process's own router.
+    // Matching follows the catalogue's and the orders' feeds: over HTTP/2 when they run
+    // elsewhere, else through this process's own router (same interceptors, auth included).
     var matching: MatchingRuntime?
     if let matchingStore {
-      matching = try await MatchingRuntime(
-        store: matchingStore, router: standard.router, authority: authority, logger: logger)
+      let local = RPCClient(transport: InProcessTransport(serving: standard.router).client)
+      let remoteCatalogue = remotes.transport(for: "catalogue").map { RPCClient(transport: $0) }
+      let remoteOrders = remotes.transport(for: "orders").map { RPCClient(transport: $0) }
+      let ordersClient = remoteOrders ?? (orders != nil ? local : nil)
+      if ordersClient == nil {
+        logger.warning(
+          """
+          matching: no orders service here and no --orders-addr: existing trade is not known \
+          and reports show orders as not available
+          """)
+      }
+      matching = MatchingRuntime(
+        store: matchingStore, catalogue: CatalogueServiceClient(remoteCatalogue ?? local),
+        orders: ordersClient.map { OrdersServiceClient($0) }, credentials: credentials, logger: logger)
     }
-    logger.info("starting", metadata: ["services": "\(selected.sorted())", "data-dir": "\(dataDir)"])
+    logger.info(
+      "starting",
+      metadata: [
+        "services": "\(selected.sorted())", "data-dir": "\(dataDir)",
+        "auth-dir": "\(peers.authDirectory(dataDir: dataDir))", "peers": "\(remotes.description)",
+      ])
     // Open quotes past valid_until become EXPIRED (with their feed events) once a minute.
     let sweeps = Task { [orders] in await orders?.runExpirySweeps() }
-    try await options.serve(standard.router, logger: logger, metrics: metrics) {
+    try await options.serve(standard.router, logger: logger, metrics: metrics) { [catalogue, orders] in
       standard.health.enterShutdown()
+      // Followers in other processes hold their feed streams open; end them so the drain
+      // does not wait out the grace period (they resume from their stored seq elsewhere).
+      catalogue?.endFeeds()
+      orders?.endFeeds()
     }
     sweeps.cancel()
     await sweeps.value
     await matching?.shutdown()
     await orders?.close()
-    await remoteCatalogue?.close()
+    await remotes.close()
     await catalogue?.close()
     await authority.close()
   }
 
-  /// `host:port` split, if it is one (the last colon separates, so `[::1]:50051` works too).
-  static func hostAndPort(_ address: String) -> (String, Int)? {
-    guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-      (1...65535).contains(port)
-    else { return nil }
-    var host = String(address[..<colon])
-    if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-    return host.isEmpty ? nil : (host, port)
+  /// The token this process presents to the other services: `--service-token` (checked now, so
+  /// a wrong one fails at start rather than on every call), else minted from the shared key.
+  private func serviceCredentials(_ authority: TokenAuthority) async throws -> ServiceCredentials {
+    guard !peers.serviceToken.isEmpty else { return ServiceCredentials(minting: authority) }
+    let caller: Caller
+    do {
+      caller = try await authority.verify(peers.serviceToken)
+    } catch {
+      throw ValidationError("--service-token: \(error) (issue one with craftd token --role system)")
+    }
+    guard caller.role == .system else {
+      throw ValidationError("--service-token must be a system token, not a \(caller.role.displayName) token")
+    }
+    return ServiceCredentials(fixed: peers.serviceToken)
   }
 
   /// Seeds the deterministic demo catalogue, only into an empty database.

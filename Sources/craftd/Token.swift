@@ -15,6 +15,12 @@ struct Token: AsyncParsableCommand {
   struct DataDirectory: ParsableArguments {
     @Option(help: "The server's data directory (env CRAFTD_DATA_DIR).")
     var dataDir: String = ProcessInfo.processInfo.environment["CRAFTD_DATA_DIR"] ?? ".data/craftd"
+
+    @Option(help: "The deployment's auth directory, if not the data directory (env CRAFTD_AUTH_DIR).")
+    var authDir: String = ProcessInfo.processInfo.environment["CRAFTD_AUTH_DIR"] ?? ""
+
+    /// Where `auth.key` and `auth.sqlite` are.
+    var path: String { authDir.isEmpty ? dataDir : authDir }
   }
 
   struct Issue: AsyncParsableCommand {
@@ -43,7 +49,7 @@ struct Token: AsyncParsableCommand {
     }
 
     func run() async throws {
-      let authority = try TokenAuthority(dataDirectory: directory.dataDir)
+      let authority = try TokenAuthority(dataDirectory: directory.path)
       let (token, claims) = try await authority.issue(
         role: Role(displayName: role)!, subject: subject, lifetime: .seconds(days * 86_400))
       await authority.close()
@@ -60,7 +66,7 @@ struct Token: AsyncParsableCommand {
     @OptionGroup var directory: DataDirectory
 
     func run() async throws {
-      let authority = try TokenAuthority(dataDirectory: directory.dataDir)
+      let authority = try TokenAuthority(dataDirectory: directory.path)
       let tokens = try await authority.issuedTokens()
       await authority.close()
       print("ID                                ROLE      SUBJECT               EXPIRES     STATE")
@@ -90,7 +96,7 @@ struct Token: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-      let authority = try TokenAuthority(dataDirectory: directory.dataDir)
+      let authority = try TokenAuthority(dataDirectory: directory.path)
       let revoked = try await authority.revoke(id: id)
       await authority.close()
       guard revoked else { throw ValidationError("no valid token with id \(id)") }

@@ -203,20 +203,70 @@ final class ManualClock: Sendable {
   }
 }
 
-@Suite struct ProcessTokenTests {
-  @Test func processTokensLiveInMemoryOnly() async throws {
+@Suite struct ServiceTokenTests {
+  /// The key of `directory`, to sign tokens an attacker holding it could make.
+  func signer(_ directory: TemporaryDirectory) throws -> TokenSigner {
+    TokenSigner(key: Array(try Data(contentsOf: URL(fileURLWithPath: directory.path + "/auth.key"))))
+  }
+
+  @Test func serviceTokensVerifyInEveryProcessSharingTheKeyWithoutARegistryRow() async throws {
     let directory = TemporaryDirectory()
-    let authority = try TokenAuthority(dataDirectory: directory.path)
-    let token = authority.issueProcessToken(for: .system)
-    #expect(try await authority.verify(token) == .system)
-    #expect(try await authority.issuedTokens().isEmpty)  // never written to the registry
-    // Another process (another authority on the same directory) does not know it.
-    let other = try TokenAuthority(dataDirectory: directory.path)
-    await #expect(throws: TokenError.unknown) { try await other.verify(token) }
-    authority.revokeProcessToken(token)
-    await #expect(throws: TokenError.unknown) { try await authority.verify(token) }
-    await #expect(throws: TokenError.unknown) { try await authority.verify("process.guess") }
+    let clock = ManualClock()
+    let matching = try TokenAuthority(dataDirectory: directory.path, clock: clock.function)
+    // Another process of the deployment: another authority on the same directory.
+    let catalogue = try TokenAuthority(dataDirectory: directory.path, clock: clock.function)
+    let (token, claims) = matching.mintServiceToken()
+    #expect(claims.id.hasPrefix("svc-") && claims.role == .system)
+    #expect(try await catalogue.verify(token) == .system)
+    #expect(try await matching.issuedTokens().isEmpty)  // never written to the registry
+    // A process with another key (another deployment) refuses it.
+    let stranger = TemporaryDirectory()
+    let elsewhere = try TokenAuthority(dataDirectory: stranger.path, clock: clock.function)
+    await #expect(throws: TokenError.badSignature) { try await elsewhere.verify(token) }
+    // It expires.
+    clock.advance(milliseconds: Int64(TokenAuthority.serviceTokenLifetime.components.seconds) * 1000)
+    await #expect(throws: TokenError.expired) { try await catalogue.verify(token) }
+    await matching.close()
+    await catalogue.close()
+    await elsewhere.close()
+  }
+
+  @Test func onlySystemTokensWithABoundedLifetimeSkipTheRegistry() async throws {
+    let directory = TemporaryDirectory()
+    let clock = ManualClock()
+    let authority = try TokenAuthority(dataDirectory: directory.path, clock: clock.function)
+    let signer = try signer(directory)
+    let now = clock.milliseconds / 1000
+    // Signed with the key and marked, but an admin's: not a service token, and not registered.
+    let admin = TokenClaims(id: "svc-x", role: .admin, subject: "", issuedAt: now, expiresAt: now + 60)
+    await #expect(throws: TokenError.unknown) { try await authority.verify(signer.sign(admin)) }
+    // A system token claiming to live for a year.
+    let long = TokenClaims(id: "svc-y", role: .system, subject: "", issuedAt: now, expiresAt: now + 31_536_000)
+    await #expect(throws: TokenError.unknown) { try await authority.verify(signer.sign(long)) }
+    // Unmarked and unregistered: refused as before.
+    let plain = TokenClaims(id: "abc", role: .system, subject: "", issuedAt: now, expiresAt: now + 60)
+    await #expect(throws: TokenError.unknown) { try await authority.verify(signer.sign(plain)) }
+    // The marked one, within the lifetime, passes.
+    let service = TokenClaims(id: "svc-z", role: .system, subject: "", issuedAt: now, expiresAt: now + 60)
+    #expect(try await authority.verify(signer.sign(service)) == .system)
     await authority.close()
-    await other.close()
+  }
+
+  @Test func credentialsRenewTheMintedTokenAtHalfItsLife() async throws {
+    let directory = TemporaryDirectory()
+    let clock = ManualClock()
+    let authority = try TokenAuthority(dataDirectory: directory.path, clock: clock.function)
+    let credentials = ServiceCredentials(minting: authority)
+    let first = credentials.token()
+    let half = Int64(TokenAuthority.serviceTokenLifetime.components.seconds) * 500
+    clock.advance(milliseconds: half - 1_000)
+    #expect(credentials.token() == first)
+    clock.advance(milliseconds: 1_000)
+    let second = credentials.token()
+    #expect(second != first)
+    #expect(try await authority.verify(second) == .system)
+    #expect(credentials.metadata()["authorization"] == "Bearer \(second)")
+    #expect(ServiceCredentials(fixed: "t").token() == "t")
+    await authority.close()
   }
 }

@@ -59,9 +59,12 @@ def bearer(token: str):
 class Server:
     """One `craftd serve` process on a data directory; can be stopped, killed and restarted."""
 
-    def __init__(self, data_dir: Path, demo: bool, extra: list[str] | None = None):
+    def __init__(self, data_dir: Path, demo: bool, extra: list[str] | None = None,
+                 auth_dir: Path | None = None):
         self.extra = extra or []  # more craftd arguments, e.g. --services orders
         self.data_dir = data_dir
+        # The deployment's shared auth directory (--auth-dir); None: the data directory.
+        self.auth_dir = auth_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.demo = demo
         self.port = free_port()
@@ -78,6 +81,8 @@ class Server:
                 "--port", str(self.port), "--metrics-port", str(self.metrics_port)]
         if self.demo:
             args.append("--demo")
+        if self.auth_dir is not None:
+            args += ["--auth-dir", str(self.auth_dir)]
         args += self.extra
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,
                                      stderr=open(self.log, "ab"), cwd=ROOT)
@@ -115,6 +120,8 @@ class Server:
 
     def token(self, role: str, subject: str = "") -> str:
         args = [CRAFTD, "token", "--data-dir", str(self.data_dir), "--role", role]
+        if self.auth_dir is not None:
+            args += ["--auth-dir", str(self.auth_dir)]
         if subject:
             args += ["--subject", subject]
         out = subprocess.run(args, check=True, capture_output=True, text=True, cwd=ROOT)

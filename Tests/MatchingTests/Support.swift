@@ -72,9 +72,9 @@ final class Harness: @unchecked Sendable {
   }
 
   func startFollowing() {
-    let follower = CatalogueFollower(
-      store: store, client: catalogueClient, retryDelay: .milliseconds(20))
-    self.follower = Task { await follower.run() }
+    var follower = store.catalogueFollower(client: catalogueClient)
+    follower.retryDelay = .milliseconds(20)
+    self.follower = Task { [follower] in await follower.run() }
   }
 
   func stopFollowing() async {

@@ -1,6 +1,6 @@
 """Fixtures of the orders end-to-end suite (see Tests/E2ESupport/craftd_e2e.py); the server
 runs with the demo catalogue, plus extra craftd arguments where a test needs them (e.g.
-`--services orders --catalogue-address …`)."""
+`--services orders --catalogue-addr …`)."""
 
 from __future__ import annotations
 

@@ -238,7 +238,7 @@ def test_orders_and_catalogue_in_separate_processes(pb, tmp_path):
     cat_srv = Server(tmp_path / "catalogue", demo=True, extra=["--services", "catalogue"])
     cat_srv.start()
     ord_srv = Server(tmp_path / "orders", demo=False,
-                     extra=["--services", "orders", "--catalogue-address", cat_srv.address])
+                     extra=["--services", "orders", "--catalogue-addr", cat_srv.address])
     try:
         ord_srv.start()
         catalogue, _ = stubs(pb, cat_srv)
