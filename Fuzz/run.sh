@@ -25,6 +25,8 @@ esac
 swift build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path "$HERE/.build" \
   -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --product "$PRODUCT" >&2
 BIN="$HERE/.build/release/$PRODUCT"
+# Crashes are reported by libFuzzer and ASan; the Swift runtime's own backtracer would trip ASan.
+export SWIFT_BACKTRACE=enable=no
 CORPUS="$HERE/corpus/$TARGET"
 mkdir -p "$CORPUS" "$HERE/artifacts"
 if [ "$TARGET" = proto ]; then
