@@ -129,15 +129,25 @@ extension MatchingStore {
     followsOrders = true
     return FeedFollower(
       feed: .init(
-        position: { try await self.lastAppliedOrderSeq() },
+        position: {
+          let seq = try await self.lastAppliedOrderSeq()
+          self.ordersFeed.applied(seq)
+          return seq
+        },
         watch: { after, metadata, receive in
           var request = WatchOrderEventsRequest()
           request.afterSeq = after
           try await client.watchOrderEvents(request, metadata: metadata) { stream in
-            for try await event in stream { receive(event) }
+            for try await event in stream {
+              self.ordersFeed.saw(event.seq)
+              receive(event)
+            }
           }
         },
-        apply: { try await self.applyOrderEvents($0) }),
+        apply: { events in
+          try await self.applyOrderEvents(events)
+          if let last = events.last { self.ordersFeed.applied(last.seq) }
+        }),
       metadata: metadata)
   }
 }

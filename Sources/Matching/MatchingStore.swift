@@ -17,6 +17,8 @@ public final class MatchingStore: Sendable {
   public let catalogue: CatalogueReadModel
   let clock: @Sendable () -> Int64
   private let ordersFollowed = Atomic(false)
+  /// The orders feed's position (seen and stored), for the feed-lag metric.
+  public let ordersFeed = FeedProgress()
 
   /// Whether an orders follower feeds this store (``ordersFollower(client:metadata:)``): only
   /// then are order figures known rather than missing.

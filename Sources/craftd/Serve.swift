@@ -123,6 +123,11 @@ struct Serve: AsyncParsableCommand {
       let remoteCatalogue = remotes.transport(for: "catalogue").map { RPCClient(transport: $0) }
       let remoteOrders = remotes.transport(for: "orders").map { RPCClient(transport: $0) }
       let ordersClient = remoteOrders ?? (orders != nil ? local : nil)
+      if ordersClient != nil {
+        metrics.feedPosition(
+          feed: "orders", consumer: "matching", seen: { matchingStore.ordersFeed.seenSeq },
+          applied: { matchingStore.ordersFeed.appliedSeq })
+      }
       if ordersClient == nil {
         logger.warning(
           """

@@ -201,15 +201,15 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
         assert later and later[0].seq > order_seqs[-1]
         assert new_order.orders[0].id in {e.order_id for e in later}
 
-        # Matching resumed from its stored position and caught up with the catalogue's head
-        # (feed position metrics of the restored server).
-        head = after[-1].seq
-        labels = 'feed="catalogue",consumer="matching"'
-        deadline = time.monotonic() + 60
-        while metric(restored, "craft_feed_applied_seq", labels) != head:
-            assert time.monotonic() < deadline, \
-                f"matching stuck at {metric(restored, 'craft_feed_applied_seq', labels)}, head {head}"
-            time.sleep(0.1)
-        assert metric(restored, "craft_feed_lag_events", labels) == 0
+        # Matching resumed both read models from their stored positions and caught up with
+        # each feed's head (feed position metrics of the restored server).
+        for feed, head in (("catalogue", after[-1].seq), ("orders", later[-1].seq)):
+            labels = f'feed="{feed}",consumer="matching"'
+            deadline = time.monotonic() + 60
+            while metric(restored, "craft_feed_applied_seq", labels) != head:
+                assert time.monotonic() < deadline, \
+                    f"matching's {feed} model stuck at {metric(restored, 'craft_feed_applied_seq', labels)}, head {head}"
+                time.sleep(0.1)
+            assert metric(restored, "craft_feed_lag_events", labels) == 0
     finally:
         restored.stop()
