@@ -114,7 +114,12 @@ struct Restore: AsyncParsableCommand {
       let source = try Connection(path: "\(from)/\(name)", options: .init(mode: .readOnly, mmapBytes: 0))
       try source.backup(to: staged)
       source.close()
-      try Self.requireIntact(staged)
+      do {
+        try Self.requireIntact(staged)
+      } catch {
+        unlink(staged)
+        throw error
+      }
       for suffix in ["-wal", "-shm"] { unlink(target + suffix) }
       guard rename(staged, target) == 0 else {
         throw CommandFailure("rename \(staged) → \(target) failed (errno \(errno))")
@@ -137,14 +142,18 @@ struct Restore: AsyncParsableCommand {
 
   /// Throws when another process has the database open. Leaving WAL mode needs the only
   /// connection to the file, and every open connection of a server (its readers included, even
-  /// idle) holds the shared lock that prevents it; the old file is replaced next anyway.
+  /// idle) holds the shared lock that prevents it; the old file is replaced next anyway. A file
+  /// SQLite cannot even read (the corruption a restore is often for) is not served by anyone.
   static func requireUnused(_ path: String) throws {
-    let connection = try Connection(path: path, options: .init(busyTimeout: .milliseconds(200), mmapBytes: 0))
-    defer { connection.close() }
     do {
+      let connection = try Connection(
+        path: path, options: .init(busyTimeout: .milliseconds(200), mmapBytes: 0))
+      defer { connection.close() }
       try connection.requireSoleAccess()
-    } catch {
-      throw CommandFailure("\(path) is in use (is craftd running on it?): \(error)")
+    } catch StorageError.busy(let message) {
+      throw CommandFailure("\(path) is in use (is craftd running on it?): \(message)")
+    } catch StorageError.corrupt {
+      return
     }
   }
 }

@@ -213,3 +213,59 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
             assert metric(restored, "craft_feed_lag_events", labels) == 0
     finally:
         restored.stop()
+
+
+def small_databases(directory, names=("catalogue.sqlite", "orders.sqlite")):
+    """Databases of a few hundred KiB each (many pages), as a backup directory holds them."""
+    directory.mkdir(exist_ok=True)
+    for name in names:
+        db = sqlite3.connect(directory / name)
+        with db:
+            db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, body TEXT)")
+            db.executemany("INSERT INTO t(body) VALUES (?)", [(f"row {i} " * 20,) for i in range(2000)])
+        db.close()
+
+
+def restore(backup_dir, target, *extra):
+    return subprocess.run([CRAFTD, "restore", "--from", str(backup_dir), "--data-dir", str(target), *extra],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_restore_refuses_a_corrupt_backup_and_leaves_the_target_alone(tmp_path):
+    backup_dir, target = tmp_path / "backup", tmp_path / "data"
+    small_databases(backup_dir)
+    # Overwrite the middle of a b-tree page of orders.sqlite: the header still opens, the
+    # content does not check out.
+    with open(backup_dir / "orders.sqlite", "r+b") as file:
+        file.seek(4096 * 5 + 100)
+        file.write(b"\xff" * 600)
+    with sqlite3.connect(backup_dir / "orders.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    small_databases(target, ["orders.sqlite"])
+    with sqlite3.connect(target / "orders.sqlite") as db:
+        db.execute("CREATE TABLE marker(x)")
+    db.close()
+
+    result = restore(backup_dir, target, "--force")
+    assert result.returncode != 0 and "integrity_check" in result.stderr, result.stderr
+    # Nothing replaced (not even the sound catalogue copy), nothing left behind.
+    assert sorted(p.name for p in target.iterdir()) == ["orders.sqlite"]
+    with sqlite3.connect(target / "orders.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM marker").fetchone() == (0,)
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    db.close()
+
+
+def test_restore_replaces_a_target_sqlite_cannot_read(tmp_path):
+    """The usual reason to restore: the old file is damaged beyond opening. --force replaces it."""
+    backup_dir, target = tmp_path / "backup", tmp_path / "data"
+    small_databases(backup_dir)
+    target.mkdir()
+    (target / "orders.sqlite").write_bytes(b"not a database at all" * 100)
+    assert restore(backup_dir, target).returncode != 0, "a non-empty target needs --force"
+    result = restore(backup_dir, target, "--force")
+    assert result.returncode == 0, result.stderr
+    for name in ("catalogue.sqlite", "orders.sqlite"):
+        with sqlite3.connect(target / name) as db:
+            assert db.execute("SELECT count(*) FROM t").fetchone() == (2000,)
+        db.close()
