@@ -20,7 +20,9 @@ struct SemanticsTests {
         responseType: Payload.self)
     }
     #expect(error?.code == .deadlineExceeded)
-    #expect(ContinuousClock.now - start < .seconds(5))
+    // Well before the handler's 30 s sleep would end; generous because a loaded machine has
+    // stalled this process for over 10 s.
+    #expect(ContinuousClock.now - start < .seconds(25))
     await fixture.expect("cancelled Unary")
   }
 
