@@ -43,8 +43,11 @@ struct ServerConnectionReleaseTests {
   private func withWatchedServer(
     _ body: (_ port: Int, _ watch: ConnectionWatch, _ probe: HandlerProbe) async throws -> Void
   ) async throws {
-    var configuration = HTTP2ServerConfiguration(host: "127.0.0.1", port: 0)
-    configuration.handshakeTimeout = .seconds(120)
+    let configuration = {
+      var configuration = HTTP2ServerConfiguration(host: "127.0.0.1", port: 0)
+      configuration.handshakeTimeout = .seconds(120)
+      return configuration
+    }()
     let probe = HandlerProbe()
     let router = makeRobustRouter(probe: probe)
     let watch = ConnectionWatch()
