@@ -10,14 +10,16 @@ import Testing
 @Suite("Server connection timers")
 struct ServerConnectionTimerTests {
   /// Connects a plain TCP channel (no HTTP/2 on our side) to 127.0.0.1:`port`, optionally
-  /// sends `bytes`, and returns how long the server took to close it, or nil after `limit`.
+  /// sends `bytes`, and returns how long after connecting the server closed it, or nil after
+  /// `limit`.
   private func secondsUntilServerCloses(
     port: Int, sending bytes: [UInt8] = [], limit: Duration
   ) async throws -> Double? {
+    // From before the connection exists: the server's timers cannot start earlier.
+    let start = ContinuousClock.now
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .connect(host: "127.0.0.1", port: port).get()
     if !bytes.isEmpty { try await channel.writeAndFlush(ByteBuffer(bytes: bytes)).get() }
-    let start = ContinuousClock.now
     let closed = await withTaskGroup(of: Bool.self) { group in
       group.addTask {
         try? await channel.closeFuture.get()
