@@ -9,7 +9,7 @@ import Testing
 @Suite("Bad input on every method", .serialized)
 struct BadInputTests {
   /// Cases per method; the seed makes a failure reproducible.
-  static let casesPerMethod = 24
+  static let casesPerMethod = 40
   static let seed: UInt64 = 0x8_2026
 
   /// The roles a case calls with (nil: no token).
