@@ -35,7 +35,7 @@ def test_catalogue_create_listing_names_listing_moq(server, pb):
         producer = catalogue.ListProducers(pb.catalogue.ListProducersRequest(page_size=1)).producers[0]
         token = server.token("producer", producer.id)
         listing = pb.catalogue.Listing(
-            producer_id=producer.id, sku="BAD-MOQ", moq=-5,
+            producer_id=producer.id, sku="BAD-MOQ", moq=-5, category=1, hs_code="4602.12",
             title=pb.common.LocalizedText(vi="Giỏ mây", en="Rattan basket"))
         with pytest.raises(grpc.RpcError) as caught:
             catalogue.CreateListing(pb.catalogue.CreateListingRequest(listing=listing),
