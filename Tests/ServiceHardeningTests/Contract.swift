@@ -112,8 +112,9 @@ struct WireBytes {
 /// extreme numbers, unknown enum values, empty required fields).
 struct RequestGenerator {
   let contract: Contract
-  /// Ids of the seeded world by kind (`producer`, `listing`, `order`, …).
-  let ids: [String: [String]]
+  /// Ids of the seeded world by kind (`producer`, `listing`, `order`, …); ``learnIDs(from:)``
+  /// adds the ids of objects the calls create, so later cases reach them.
+  var ids: [String: [String]]
   var rng: SplitMix64
   /// The chance that a field gets a hostile value instead of a plausible one.
   var hostility: Double = 0
@@ -252,5 +253,60 @@ struct RequestGenerator {
   /// Up to `maxCount` random bytes.
   mutating func randomBytes(maxCount: Int) -> [UInt8] {
     (0..<Int.random(in: 0...maxCount, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+  }
+}
+
+extension RequestGenerator {
+  /// The kinds of the services' generated ids by prefix (`newID("rfq")` → `rfq-…`).
+  static let idKinds = [
+    "byr": "buyer", "g": "group", "int": "introduction", "l": "listing", "o": "order",
+    "p": "producer", "q": "quote", "rfq": "rfq",
+  ]
+
+  /// Adds the generated ids found anywhere in a response to the pool (at most 16 per kind,
+  /// newest kept).
+  mutating func learnIDs(from response: [UInt8]) {
+    for text in Self.strings(in: response[...], depth: 0) {
+      let parts = text.split(separator: "-")
+      guard parts.count == 2, parts[1].count == 12, let kind = Self.idKinds[String(parts[0])],
+        parts[1].allSatisfy({ $0.isLowercase || $0.isNumber })
+      else { continue }
+      var pool = ids[kind] ?? []
+      if !pool.contains(text) { pool.append(text) }
+      ids[kind] = Array(pool.suffix(16))
+    }
+  }
+
+  /// Every length-delimited payload in `bytes` that is UTF-8, looking into nested messages.
+  private static func strings(in bytes: ArraySlice<UInt8>, depth: Int) -> [String] {
+    var found: [String] = []
+    var index = bytes.startIndex
+    func varint() -> UInt64? {
+      var value: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < bytes.endIndex, shift < 64 {
+        let byte = bytes[index]
+        index += 1
+        value |= UInt64(byte & 0x7F) << shift
+        if byte < 0x80 { return value }
+        shift += 7
+      }
+      return nil
+    }
+    while index < bytes.endIndex, let tag = varint() {
+      switch tag & 7 {
+      case 0: guard varint() != nil else { return found }
+      case 1: index += 8
+      case 5: index += 4
+      case 2:
+        guard let length = varint(), length <= UInt64(bytes.endIndex - index) else { return found }
+        let payload = bytes[index..<index + Int(length)]
+        index += Int(length)
+        if let text = String(validating: payload, as: UTF8.self) { found.append(text) }
+        if depth < 4 { found += strings(in: payload, depth: depth + 1) }
+      default: return found
+      }
+    }
+    return found
   }
 }

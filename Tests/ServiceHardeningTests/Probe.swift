@@ -5,6 +5,8 @@ import Storage
 struct Outcome: Sendable {
   var status: RPCStatus
   var trailers: Metadata
+  /// The response messages.
+  var responses: [[UInt8]] = []
   /// The transport itself threw (a dropped stream): always a failure.
   var transportError: String?
 }
@@ -30,7 +32,7 @@ extension World {
     do {
       if method.kind == .unary {
         let result = try await transport.unary(context: context, request: messages.first ?? [], compress: false)
-        return Outcome(status: result.status, trailers: result.trailers)
+        return Outcome(status: result.status, trailers: result.trailers, responses: result.message.map { [$0] } ?? [])
       }
       return try await transport.withStream(context: context) { stream in
         for message in messages {
@@ -38,8 +40,14 @@ extension World {
           do { try await stream.requests.writeMessage(message, compress: false) } catch { break }
         }
         await stream.requests.finish()
+        var responses: [[UInt8]] = []
         while let part = try await stream.responses.next() {
-          if case .status(let status, let trailers) = part { return Outcome(status: status, trailers: trailers) }
+          switch part {
+          case .status(let status, let trailers):
+            return Outcome(status: status, trailers: trailers, responses: responses)
+          case .message(let bytes): responses.append(bytes)
+          case .metadata: break
+          }
         }
         return Outcome(status: RPCStatus(code: .unknown, message: "no status"), trailers: [:], transportError: "the stream ended without a status")
       }
