@@ -252,8 +252,8 @@ let package = Package(
       name: "ServiceHardeningTests",
       dependencies: [
         "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching",
-        "MatchingAPI", "Orders", "OrdersAPI", "ProtoWire", "RPCCore", "RPCInProcess",
-        "RPCStandardServices", "Storage",
+        "MatchingAPI", "Orders", "OrdersAPI", "ProtoWire", "RPCCore", "RPCHTTP2", "RPCInProcess",
+        "RPCStandardServices", "Storage", .product(name: "NIOCore", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

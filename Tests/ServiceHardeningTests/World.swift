@@ -4,10 +4,12 @@ import CatalogueAPI
 import CommonAPI
 import Foundation
 import Matching
+import NIOCore
 import MatchingAPI
 import Orders
 import OrdersAPI
 import RPCCore
+import RPCHTTP2
 import RPCInProcess
 import Storage
 import Testing
@@ -53,8 +55,16 @@ enum Seed {
 /// The three services in one process as `craftd serve` runs them: real SQLite files in a temp
 /// directory, one router behind the real ``AuthInterceptor`` with a ``TokenAuthority`` of that
 /// directory, the orders service validating against the catalogue over RPC, and matching
-/// following the catalogue's change feed. Callers present signed bearer tokens.
+/// following the catalogue's change feed. Callers present signed bearer tokens, in process or
+/// (``make(overHTTP2:)``) over a real HTTP/2 connection on 127.0.0.1.
 final class World: Sendable {
+  /// The HTTP/2 server on a loopback port and the client connected to it, when used.
+  struct Loopback: Sendable {
+    let server: HTTP2ServerTransport
+    let serving: Task<Void, any Error>
+    let client: HTTP2ClientTransport
+  }
+
   let directory: TemporaryDirectory
   let authority: TokenAuthority
   let catalogue: CatalogueStore
@@ -62,6 +72,7 @@ final class World: Sendable {
   let matching: MatchingStore
   let router: RPCRouter
   let transport: any ClientTransport
+  let loopback: Loopback?
   private let follower: Task<Void, Never>
   private let followerToken: String
 
@@ -70,7 +81,7 @@ final class World: Sendable {
   /// Objects the seeding made, by kind: `quote`, `order`, `group`, `rfq`, `introduction`, …
   let made: [String: [String]]
 
-  static func make() async throws -> World {
+  static func make(overHTTP2: Bool = false) async throws -> World {
     let directory = try TemporaryDirectory()
     let authority = try TokenAuthority(dataDirectory: directory.path)
     let catalogue = try CatalogueStore(path: directory.path + "/catalogue.sqlite")
@@ -101,21 +112,29 @@ final class World: Sendable {
     ] {
       tokens[role.displayName] = try await authority.issue(role: role, subject: subject).token
     }
+    var loopback: Loopback?
+    if overHTTP2 {
+      let server = HTTP2ServerTransport(configuration: .init(host: "127.0.0.1", port: 0))
+      let serving = Task { try await server.listen(router: router) }
+      let port = try await server.listeningAddress.port ?? 0
+      loopback = Loopback(server: server, serving: serving, client: HTTP2ClientTransport(host: "127.0.0.1", port: port))
+    }
     let world = World(
       directory: directory, authority: authority, catalogue: catalogue, orders: orders,
-      matching: matching, router: router, follower: task, followerToken: followerToken,
-      tokens: tokens, made: [:])
+      matching: matching, router: router, loopback: loopback, follower: task,
+      followerToken: followerToken, tokens: tokens, made: [:])
     try await world.catchUp()
     let made = try await world.seedMarket()
     return World(
       directory: directory, authority: authority, catalogue: catalogue, orders: orders,
-      matching: matching, router: router, follower: task, followerToken: followerToken,
-      tokens: tokens, made: made)
+      matching: matching, router: router, loopback: loopback, follower: task,
+      followerToken: followerToken, tokens: tokens, made: made)
   }
 
   private init(
     directory: TemporaryDirectory, authority: TokenAuthority, catalogue: CatalogueStore,
-    orders: OrdersStore, matching: MatchingStore, router: RPCRouter, follower: Task<Void, Never>,
+    orders: OrdersStore, matching: MatchingStore, router: RPCRouter, loopback: Loopback?,
+    follower: Task<Void, Never>,
     followerToken: String, tokens: [String: String], made: [String: [String]]
   ) {
     self.directory = directory
@@ -124,7 +143,8 @@ final class World: Sendable {
     self.orders = orders
     self.matching = matching
     self.router = router
-    self.transport = InProcessTransport(serving: router).client
+    self.loopback = loopback
+    self.transport = loopback?.client ?? InProcessTransport(serving: router).client
     self.follower = follower
     self.followerToken = followerToken
     self.tokens = tokens
@@ -132,6 +152,11 @@ final class World: Sendable {
   }
 
   func shutdown() async {
+    if let loopback {
+      await loopback.client.close()
+      loopback.server.beginGracefulShutdown()
+      _ = try? await loopback.serving.value
+    }
     follower.cancel()
     await follower.value
     authority.revokeProcessToken(followerToken)
