@@ -258,6 +258,16 @@ let package = Package(
     .testTarget(
       name: "RPCInProcessTests", dependencies: ["RPCTestSupport", "RPCInProcess", "RPCCore", "InteropAPI"],
       swiftSettings: swiftSettings),
+    // Every method of every service behind the real AuthInterceptor: hostile and mutated input
+    // (a property test over the contract's descriptors) and the token/role matrix.
+    .testTarget(
+      name: "ServiceHardeningTests",
+      dependencies: [
+        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Matching",
+        "MatchingAPI", "Orders", "OrdersAPI", "ProtoWire", "RPCCore", "RPCHTTP2", "RPCInProcess",
+        "RPCStandardServices", "Storage", .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ContractTests",
       dependencies: [

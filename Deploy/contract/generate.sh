@@ -6,7 +6,7 @@
 #   (b) Tests/ContractTests/Vectors/    shared test vectors (Deploy/contract/make_vectors.py) for
 #                                       every message of Protos/, of Tests/ContractTests/Protos/
 #                                       (if present) and of the well-known types ProtoWire
-#                                       implements (Timestamp, Duration)
+#                                       implements (Timestamp, Duration, Any)
 #   (c) a check that grpc_tools.protoc generates Python messages and gRPC stubs for all of
 #       Protos/ cleanly (into a temporary directory; nothing is kept)
 #
@@ -50,7 +50,8 @@ VECTORS="$OUT_ROOT/Tests/ContractTests/Vectors"
 rm -rf "$VECTORS"
 mkdir -p "$(dirname "$VECTORS")"
 "$PY" Deploy/contract/make_vectors.py "${roots[@]}" --out "$VECTORS" \
-  --extra-file google/protobuf/timestamp.proto --extra-file google/protobuf/duration.proto
+  --extra-file google/protobuf/timestamp.proto --extra-file google/protobuf/duration.proto \
+  --extra-file google/protobuf/any.proto
 
 # (c) Python stubs -----------------------------------------------------------------------------
 INCLUDE="$("$PY" -c 'import grpc_tools, os; print(os.path.join(os.path.dirname(grpc_tools.__file__), "_proto"))')"

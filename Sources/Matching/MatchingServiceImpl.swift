@@ -27,11 +27,11 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
   public func createBuyer(_ request: CreateBuyerRequest, context: ServerContext) async throws
     -> ServerResponse<Buyer>
   {
+    let caller = Caller.from(context)
+    try caller.requireRole(.buyer)
     guard var buyer = request.buyer else {
       throw MatchingError.invalidArgument(field: "buyer", reason: "required")
     }
-    let caller = Caller.from(context)
-    try caller.requireRole(.buyer)
     if caller.role == .buyer {
       if buyer.id.isEmpty { buyer.id = caller.id }
       try requireBuyer(caller, is: buyer.id)
@@ -44,11 +44,12 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
   public func updateBuyer(_ request: UpdateBuyerRequest, context: ServerContext) async throws
     -> ServerResponse<Buyer>
   {
+    let caller = Caller.from(context)
+    try caller.requireRole(.buyer)
     guard let buyer = request.buyer else {
       throw MatchingError.invalidArgument(field: "buyer", reason: "required")
     }
     if buyer.id.isEmpty { throw MatchingError.invalidArgument(field: "buyer.id", reason: "required") }
-    let caller = Caller.from(context)
     try requireBuyer(caller, is: buyer.id)
     return ServerResponse(try await store.updateBuyer(buyer))
   }
@@ -83,11 +84,11 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
   public func createRfq(_ request: CreateRfqRequest, context: ServerContext) async throws
     -> ServerResponse<Rfq>
   {
+    let caller = Caller.from(context)
+    try caller.requireRole(.buyer)
     guard var rfq = request.rfq else {
       throw MatchingError.invalidArgument(field: "rfq", reason: "required")
     }
-    let caller = Caller.from(context)
-    try caller.requireRole(.buyer)
     if caller.role == .buyer && rfq.buyerId.isEmpty { rfq.buyerId = caller.id }
     try requireBuyer(caller, is: rfq.buyerId)
     return ServerResponse(try await store.createRfq(rfq, requestID: request.requestId))

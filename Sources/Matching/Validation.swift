@@ -1,5 +1,6 @@
 internal import CommonAPI
 internal import MatchingAPI
+internal import ProtoWire
 
 /// Input checks for buyers and RFQs: required fields, formats, and normalisation (upper-case
 /// country and currency codes, HS codes as digits with the dot after the heading).
@@ -70,6 +71,9 @@ enum MatchingValidation {
     if let deadline = rfq.deadline {
       guard Time.isValid(deadline) else { throw fail("rfq.deadline", "not a valid date") }
       if Time.dayNumber(deadline) < today { throw fail("rfq.deadline", "is in the past") }
+    }
+    if let expires = rfq.expiresAt, !expires.isValid {
+      throw fail("rfq.expires_at", "not a valid timestamp (years 1–9999)")
     }
     if rfq.maxProposals < 0 { throw fail("rfq.max_proposals", "must not be negative") }
     if rfq.maxProposals == 0 { rfq.maxProposals = 10 }

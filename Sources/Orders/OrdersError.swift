@@ -37,6 +37,9 @@ public enum OrdersError: Error, Sendable, Hashable, RPCErrorConvertible {
   }
 
   public var rpcError: RPCError {
+    if case .invalidArgument(let field, let reason) = self {
+      return .invalidArgument(field: field, reason: reason, cause: self)
+    }
     let code: RPCStatus.Code =
       switch self {
       case .invalidArgument: .invalidArgument

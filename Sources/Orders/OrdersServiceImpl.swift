@@ -499,6 +499,9 @@ public struct OrdersServiceImpl: OrdersServiceProtocol {
   }
 
   private func checkValidUntil(_ until: ProtoTimestamp) throws {
+    guard until.isValid else {
+      throw OrdersError.invalidArgument(field: "valid_until", reason: "not a valid timestamp (years 1–9999)")
+    }
     guard WallClock.milliseconds(until) > store.now else {
       throw OrdersError.invalidArgument(field: "valid_until", reason: "must be in the future")
     }

@@ -9,6 +9,7 @@ import InteropAPI
 import MatchingAPI
 import OrdersAPI
 import ProtoWire
+import RPCCore
 import RPCStandardServices
 import Testing
 
@@ -20,8 +21,9 @@ let registeredMessageTypes: [any ProtoMessage.Type] =
   + ordersMessageTypes
   + interopMessageTypes
   + standardServicesMessageTypes
+  + rpcCoreMessageTypes
   + allTypesMessageTypes
-  + [ProtoTimestamp.self, ProtoDuration.self]
+  + [ProtoTimestamp.self, ProtoDuration.self, ProtoAny.self]
 
 /// The registry: full proto name → Swift type. A name listed twice keeps its first type (the
 /// duplicate is reported by `registryHasNoDuplicates`).

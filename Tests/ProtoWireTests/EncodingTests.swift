@@ -482,3 +482,27 @@ struct OrderTests {
     #expect(try TestMessage(serializedBytes: bytes) == message)
   }
 }
+
+@Suite("Well-known types")
+struct WellKnownTypeTests {
+  @Test("a timestamp is valid only within years 1–9999 with nanos below a second")
+  func timestampRange() {
+    #expect(ProtoTimestamp(seconds: 0).isValid)
+    #expect(ProtoTimestamp(seconds: -62_135_596_800).isValid)
+    #expect(ProtoTimestamp(seconds: 253_402_300_799, nanos: 999_999_999).isValid)
+    #expect(!ProtoTimestamp(seconds: 253_402_300_800).isValid)
+    #expect(!ProtoTimestamp(seconds: -62_135_596_801).isValid)
+    #expect(!ProtoTimestamp(seconds: Int64.max).isValid)
+    #expect(!ProtoTimestamp(seconds: 0, nanos: -1).isValid)
+    #expect(!ProtoTimestamp(seconds: 0, nanos: 1_000_000_000).isValid)
+  }
+
+  @Test("Any packs a message with its type URL and unpacks only that type")
+  func anyPacking() throws {
+    let timestamp = ProtoTimestamp(seconds: 1_790_000_000, nanos: 5)
+    let packed = ProtoAny(packing: timestamp)
+    #expect(packed.typeUrl == "type.googleapis.com/google.protobuf.Timestamp")
+    #expect(try packed.unpack(ProtoTimestamp.self) == timestamp)
+    #expect(try packed.unpack(ProtoDuration.self) == nil)
+  }
+}

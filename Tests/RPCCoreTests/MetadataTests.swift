@@ -32,6 +32,10 @@ import Testing
     #expect(Metadata.isReserved(key: "content-type"))
     #expect(Metadata.isReserved(key: "te"))
     #expect(!Metadata.isReserved(key: "authorization"))
+    // The rich error status is the application's to send; its neighbours stay reserved.
+    #expect(!Metadata.isReserved(key: "grpc-status-details-bin"))
+    #expect(Metadata.isReserved(key: "grpc-status"))
+    #expect(Metadata.isReserved(key: "grpc-status-details-bin2"))
   }
 
   @Test func base64EncodesUnpadded() {

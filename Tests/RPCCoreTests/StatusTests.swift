@@ -39,6 +39,30 @@ import Testing
         == .invalidArgument)
   }
 
+  @Test func invalidArgumentCarriesStatusAndBadRequest() throws {
+    let error = RPCError.invalidArgument(field: "listing.moq", reason: "must be at least 1")
+    #expect(error.code == .invalidArgument)
+    #expect(error.message == "listing.moq: must be at least 1")
+    let bytes = try #require(error.metadata.binaryValues(forKey: "grpc-status-details-bin").first)
+    let status = try GoogleRPCStatus(serializedBytes: bytes)
+    #expect(status.code == 3)
+    #expect(status.message == error.message)
+    #expect(status.details.map(\.typeUrl) == ["type.googleapis.com/google.rpc.BadRequest"])
+    #expect(error.fieldViolations == [BadRequest.FieldViolation(field: "listing.moq", description: "must be at least 1")])
+    // The trailer goes on the wire (it is not a reserved key) and survives it.
+    var sent: [(String, String)] = []
+    error.metadata.forEachHeaderToSend { sent.append(($0, $1)) }
+    #expect(sent.map(\.0) == ["grpc-status-details-bin"])
+    var received = Metadata()
+    for (name, value) in sent { received.appendReceivedHeader(name: name, value: value) }
+    #expect(RPCError(status: error.status, metadata: received).statusDetails == status)
+    // A request that does not decode names no field: the status, without a BadRequest.
+    let undecodable = RPCError(mapping: ProtoDecodingError.truncated)
+    #expect(undecodable.statusDetails?.code == 3)
+    #expect(undecodable.statusDetails?.message == undecodable.message)
+    #expect(undecodable.fieldViolations.isEmpty)
+  }
+
   @Test func errorMapping() {
     struct Oops: Error {}
     #expect(RPCError(mapping: Oops()).code == .internal)

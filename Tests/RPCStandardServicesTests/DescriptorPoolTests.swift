@@ -14,6 +14,7 @@ struct DescriptorPoolTests {
         "craft/orders/v1/orders.proto", "grpc/health/v1/health.proto",
         "grpc/reflection/v1/reflection.proto", "grpc/reflection/v1alpha/reflection.proto",
         "grpc/testing/empty.proto", "grpc/testing/messages.proto", "grpc/testing/test.proto",
+        "google/rpc/status.proto", "google/rpc/error_details.proto", "google/protobuf/any.proto",
       ])
     #expect(pool.file(named: "grpc/testing/test.proto")?.package == "grpc.testing")
     #expect(pool.file(named: "no/such/file.proto") == nil)

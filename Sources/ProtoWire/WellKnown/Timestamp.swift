@@ -38,3 +38,12 @@ extension ProtoTimestamp: Comparable {
     (lhs.seconds, lhs.nanos) < (rhs.seconds, rhs.nanos)
   }
 }
+
+extension ProtoTimestamp {
+  /// Whether this is a timestamp protobuf allows (timestamp.proto): 0001-01-01T00:00:00Z to
+  /// 9999-12-31T23:59:59.999999999Z, nanos in 0 ..< 10⁹. Services check client timestamps
+  /// with it before any arithmetic, so a hostile value is INVALID_ARGUMENT, not an overflow.
+  public var isValid: Bool {
+    (-62_135_596_800...253_402_300_799).contains(seconds) && (0..<1_000_000_000).contains(nanos)
+  }
+}

@@ -182,13 +182,17 @@ extension Metadata {
   }
 
   /// Keys the transport owns and never takes from application metadata: pseudo-headers,
-  /// every `grpc-` key, `content-type`, `te`, and HTTP/1 connection headers HTTP/2 forbids.
+  /// every `grpc-` key but `grpc-status-details-bin` (the rich error status, which the
+  /// application sets in its trailers), `content-type`, `te`, and HTTP/1 connection headers
+  /// HTTP/2 forbids.
   public static func isReserved(key: String) -> Bool {
     // Byte comparisons: `hasPrefix` goes through Unicode-aware comparison.
     let utf8 = key.utf8
     if let first = utf8.first {
       if first == UInt8(ascii: ":") { return true }
-      if first == UInt8(ascii: "g"), utf8.starts(with: "grpc-".utf8) { return true }
+      if first == UInt8(ascii: "g"), utf8.starts(with: "grpc-".utf8) {
+        return !utf8.elementsEqual("grpc-status-details-bin".utf8)
+      }
     }
     switch key {
     case "content-type", "te", "connection", "keep-alive", "proxy-connection",

@@ -69,7 +69,7 @@ extension RPCError: RPCErrorConvertible {
 /// A request or response that does not decode is the peer's fault: `INVALID_ARGUMENT`.
 extension ProtoDecodingError: RPCErrorConvertible {
   public var rpcError: RPCError {
-    RPCError(code: .invalidArgument, message: "message does not decode: \(self)", cause: self)
+    .invalidArgument(field: "", reason: "message does not decode: \(self)", cause: self)
   }
 }
 

@@ -10,7 +10,8 @@ struct GRPCResponseHead {
   var encoding: String?
   var grpcStatus: String?
   var grpcMessage: String?
-  /// Custom metadata (reserved headers dropped; `grpc-status-details-bin` kept for rich errors).
+  /// Custom metadata (reserved headers dropped; `grpc-status-details-bin` is not reserved, so
+  /// rich error details are kept).
   var metadata = Metadata()
 
   init(_ fields: [HeaderField]) {
@@ -21,8 +22,6 @@ struct GRPCResponseHead {
       case "grpc-encoding": encoding = field.value
       case "grpc-status": grpcStatus = field.value
       case "grpc-message": grpcMessage = field.value
-      case "grpc-status-details-bin":
-        metadata.appendReceivedHeader(name: field.name, value: field.value)
       default:
         if !Metadata.isReserved(key: field.name) {
           metadata.appendReceivedHeader(name: field.name, value: field.value)
