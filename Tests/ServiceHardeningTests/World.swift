@@ -74,7 +74,6 @@ final class World: Sendable {
   let transport: any ClientTransport
   let loopback: Loopback?
   private let follower: Task<Void, Never>
-  private let followerToken: String
 
   /// One valid token per role (producer A, buyer 1), by role name.
   let tokens: [String: String]
@@ -99,11 +98,11 @@ final class World: Sendable {
     router.register(OrdersServiceImpl(store: orders, catalogue: catalogueClient))
     router.register(MatchingServiceImpl(store: matching))
 
-    let followerToken = authority.issueProcessToken(for: .system)
-    let follower = CatalogueFollower(
-      store: matching,
+    let followerToken = authority.mintServiceToken().token
+    var follower = matching.catalogueFollower(
       client: CatalogueServiceClient(RPCClient(transport: InProcessTransport(serving: router).client)),
-      metadata: ["authorization": "Bearer \(followerToken)"], retryDelay: .milliseconds(20))
+      metadata: { ["authorization": "Bearer \(followerToken)"] })
+    follower.retryDelay = .milliseconds(20)
     let task = Task { await follower.run() }
 
     var tokens: [String: String] = [:]
@@ -122,20 +121,19 @@ final class World: Sendable {
     let world = World(
       directory: directory, authority: authority, catalogue: catalogue, orders: orders,
       matching: matching, router: router, loopback: loopback, follower: task,
-      followerToken: followerToken, tokens: tokens, made: [:])
+      tokens: tokens, made: [:])
     try await world.catchUp()
     let made = try await world.seedMarket()
     return World(
       directory: directory, authority: authority, catalogue: catalogue, orders: orders,
       matching: matching, router: router, loopback: loopback, follower: task,
-      followerToken: followerToken, tokens: tokens, made: made)
+      tokens: tokens, made: made)
   }
 
   private init(
     directory: TemporaryDirectory, authority: TokenAuthority, catalogue: CatalogueStore,
     orders: OrdersStore, matching: MatchingStore, router: RPCRouter, loopback: Loopback?,
-    follower: Task<Void, Never>,
-    followerToken: String, tokens: [String: String], made: [String: [String]]
+    follower: Task<Void, Never>, tokens: [String: String], made: [String: [String]]
   ) {
     self.directory = directory
     self.authority = authority
@@ -146,7 +144,6 @@ final class World: Sendable {
     self.loopback = loopback
     self.transport = loopback?.client ?? InProcessTransport(serving: router).client
     self.follower = follower
-    self.followerToken = followerToken
     self.tokens = tokens
     self.made = made
   }
@@ -159,7 +156,6 @@ final class World: Sendable {
     }
     follower.cancel()
     await follower.value
-    authority.revokeProcessToken(followerToken)
     await matching.close()
     await orders.close()
     await catalogue.close()

@@ -8,6 +8,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 PY="$ROOT/.venv/bin/python"
-[ -x "$PY" ] || { echo "57-error-details-e2e: $PY missing: run Deploy/setup.sh first" >&2; exit 1; }
-[ -x ".build/debug/craftd" ] || { echo "57-error-details-e2e: .build/debug/craftd missing: run swift build" >&2; exit 1; }
+[ -x "$PY" ] || { echo "58-error-details-e2e: $PY missing: run Deploy/setup.sh first" >&2; exit 1; }
+[ -x ".build/debug/craftd" ] || { echo "58-error-details-e2e: .build/debug/craftd missing: run swift build" >&2; exit 1; }
 exec "$PY" -m pytest -q -rfEs Tests/ErrorDetailsE2E "$@"
