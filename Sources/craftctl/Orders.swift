@@ -209,15 +209,12 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: "Why.") var reason: String = ""
 
     func run() async throws {
-      try await global.runOrders { orders in
+      try await global.changeOrder(id, version) { orders, expected in
         var request = CancelOrderRequest()
         request.orderId = id
         request.reason = reason
-        request.expectedVersion = try await version.orderVersion(id, orders)
-        let order = try await orders.client.cancelOrder(
-          request, metadata: orders.metadata, options: orders.options
-        ).message
-        global.output(order.json, text: OrdersCommand.summary(order))
+        request.expectedVersion = expected
+        return try await orders.client.cancelOrder(request, metadata: orders.metadata, options: orders.options).message
       }
     }
   }
@@ -231,15 +228,12 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: "What is wrong.") var reason: String
 
     func run() async throws {
-      try await global.runOrders { orders in
+      try await global.changeOrder(id, version) { orders, expected in
         var request = OpenDisputeRequest()
         request.orderId = id
         request.reason = reason
-        request.expectedVersion = try await version.orderVersion(id, orders)
-        let order = try await orders.client.openDispute(
-          request, metadata: orders.metadata, options: orders.options
-        ).message
-        global.output(order.json, text: OrdersCommand.summary(order))
+        request.expectedVersion = expected
+        return try await orders.client.openDispute(request, metadata: orders.metadata, options: orders.options).message
       }
     }
   }
@@ -254,16 +248,13 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: "How it was settled.") var resolution: String = ""
 
     func run() async throws {
-      try await global.runOrders { orders in
+      try await global.changeOrder(id, version) { orders, expected in
         var request = ResolveDisputeRequest()
         request.orderId = id
         request.resumeStatus = try OrderStatus.parse(resume, flag: "--resume")
         request.resolution = resolution
-        request.expectedVersion = try await version.orderVersion(id, orders)
-        let order = try await orders.client.resolveDispute(
-          request, metadata: orders.metadata, options: orders.options
-        ).message
-        global.output(order.json, text: OrdersCommand.summary(order))
+        request.expectedVersion = expected
+        return try await orders.client.resolveDispute(request, metadata: orders.metadata, options: orders.options).message
       }
     }
   }

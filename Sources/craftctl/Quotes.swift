@@ -31,6 +31,27 @@ extension GlobalOptions {
         OrdersCalls(client: OrdersServiceClient(client), metadata: metadata, options: callOptions))
     }
   }
+
+  /// A change to quote `id`: `call` gets the expected version (`--version`, else the stored
+  /// one) and returns the quote after the change, which is printed.
+  func changeQuote(
+    _ id: String, _ version: VersionOption, _ call: (OrdersCalls, Int64) async throws -> Quote
+  ) async throws {
+    try await runOrders { orders in
+      let quote = try await call(orders, try await version.quoteVersion(id, orders))
+      output(quote.json, text: OrderTables.quoteDetail(quote))
+    }
+  }
+
+  /// A change to order `id`, as ``changeQuote(_:_:_:)``; prints where the order stands now.
+  func changeOrder(
+    _ id: String, _ version: VersionOption, _ call: (OrdersCalls, Int64) async throws -> Order
+  ) async throws {
+    try await runOrders { orders in
+      let order = try await call(orders, try await version.orderVersion(id, orders))
+      output(order.json, text: OrdersCommand.summary(order))
+    }
+  }
 }
 
 /// `--version`: the version the caller read; without it the command reads the current one,
@@ -143,7 +164,7 @@ struct QuoteCommand: AsyncParsableCommand {
     @Option(help: "A note to the other party.") var note: String = ""
 
     func run() async throws {
-      try await global.runOrders { orders in
+      try await global.changeQuote(id, version) { orders, expected in
         var request = CounterQuoteRequest()
         request.quoteId = id
         if let price { request.unitPrice = try MoneyText.parse(price, field: "--price") }
@@ -152,11 +173,8 @@ struct QuoteCommand: AsyncParsableCommand {
         request.depositPercent = deposit
         if let validDays { request.validUntil = timestamp(daysFromNow: validDays) }
         request.note = note
-        request.expectedVersion = try await version.quoteVersion(id, orders)
-        let quote = try await orders.client.counterQuote(
-          request, metadata: orders.metadata, options: orders.options
-        ).message
-        global.output(quote.json, text: OrderTables.quoteDetail(quote))
+        request.expectedVersion = expected
+        return try await orders.client.counterQuote(request, metadata: orders.metadata, options: orders.options).message
       }
     }
   }
@@ -170,15 +188,12 @@ struct QuoteCommand: AsyncParsableCommand {
     @Option(help: "Why.") var reason: String = ""
 
     func run() async throws {
-      try await global.runOrders { orders in
+      try await global.changeQuote(id, version) { orders, expected in
         var request = WithdrawQuoteRequest()
         request.quoteId = id
         request.reason = reason
-        request.expectedVersion = try await version.quoteVersion(id, orders)
-        let quote = try await orders.client.withdrawQuote(
-          request, metadata: orders.metadata, options: orders.options
-        ).message
-        global.output(quote.json, text: OrderTables.quoteDetail(quote))
+        request.expectedVersion = expected
+        return try await orders.client.withdrawQuote(request, metadata: orders.metadata, options: orders.options).message
       }
     }
   }
@@ -242,15 +257,12 @@ struct AcceptQuote: AsyncParsableCommand {
   @Option(help: "A note to the other party.") var note: String = ""
 
   func run() async throws {
-    try await global.runOrders { orders in
+    try await global.changeQuote(id, version) { orders, expected in
       var request = AcceptQuoteRequest()
       request.quoteId = id
       request.note = note
-      request.expectedVersion = try await version.quoteVersion(id, orders)
-      let quote = try await orders.client.acceptQuote(
-        request, metadata: orders.metadata, options: orders.options
-      ).message
-      global.output(quote.json, text: OrderTables.quoteDetail(quote))
+      request.expectedVersion = expected
+      return try await orders.client.acceptQuote(request, metadata: orders.metadata, options: orders.options).message
     }
   }
 }
@@ -265,15 +277,12 @@ struct RejectQuote: AsyncParsableCommand {
   @Option(help: "Why.") var reason: String = ""
 
   func run() async throws {
-    try await global.runOrders { orders in
+    try await global.changeQuote(id, version) { orders, expected in
       var request = RejectQuoteRequest()
       request.quoteId = id
       request.reason = reason
-      request.expectedVersion = try await version.quoteVersion(id, orders)
-      let quote = try await orders.client.rejectQuote(
-        request, metadata: orders.metadata, options: orders.options
-      ).message
-      global.output(quote.json, text: OrderTables.quoteDetail(quote))
+      request.expectedVersion = expected
+      return try await orders.client.rejectQuote(request, metadata: orders.metadata, options: orders.options).message
     }
   }
 }
