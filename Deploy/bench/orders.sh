@@ -65,8 +65,9 @@ start() {
   echo $! >"$OUT/$name.pid"
   for _ in $(seq 1 600); do
     local port
-    port=$(grep -o '127\.0\.0\.1:[0-9]*' "$OUT/$name.log" | head -1 | cut -d: -f2 || true)
-    if [[ -n "$port" ]] && grep -q serving "$OUT/$name.log"; then echo "$port"; return; fi
+    # "address=[IPv4]127.0.0.1/127.0.0.1:PORT … serving" (earlier lines may name peers).
+    port=$(grep serving "$OUT/$name.log" | grep -o '127\.0\.0\.1:[0-9]*' | head -1 | cut -d: -f2 || true)
+    if [[ -n "$port" ]]; then echo "$port"; return; fi
     kill -0 "$(cat "$OUT/$name.pid")" 2>/dev/null || { cat "$OUT/$name.log" >&2; exit 1; }
     sleep 0.2
   done
@@ -75,7 +76,9 @@ start() {
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-CAT_PORT=$(start catalogue --demo --services catalogue --data-dir "$OUT/catalogue")
+# The processes of one deployment share an auth directory (auth.key, the token registry).
+AUTH="$OUT/auth"
+CAT_PORT=$(start catalogue --demo --services catalogue --data-dir "$OUT/catalogue" --auth-dir "$AUTH")
 CAT_PID=$(cat "$OUT/catalogue.pid")
 echo "orders.sh: catalogue on :$CAT_PORT (pid $CAT_PID)"
 
@@ -83,10 +86,10 @@ echo "orders.sh: catalogue on :$CAT_PORT (pid $CAT_PID)"
 measure() {
   local batch=$1 count=$2 name="orders-batch-$1"
   local port pid token
-  port=$(start "$name" --services orders --catalogue-address "127.0.0.1:$CAT_PORT" \
-    --orders-write-batch "$batch" --data-dir "$OUT/$name")
+  port=$(start "$name" --services orders --catalogue-addr "127.0.0.1:$CAT_PORT" \
+    --orders-write-batch "$batch" --data-dir "$OUT/$name" --auth-dir "$AUTH")
   pid=$(cat "$OUT/$name.pid")
-  token=$("$BIN/craftd" token issue --data-dir "$OUT/$name" --role buyer --subject byr-bench 2>/dev/null)
+  token=$("$BIN/craftd" token issue --data-dir "$AUTH" --role buyer --subject byr-bench 2>/dev/null)
   echo
   echo "== orders service, --orders-write-batch $batch (pid $pid, :$port), $count orders"
   local cat0 ord0 cat1 ord1
