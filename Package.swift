@@ -156,12 +156,13 @@ let package = Package(
     // tests import, the commands and I/O in the executable.
     .target(
       name: "CraftCLI",
-      dependencies: ["CatalogueAPI", "CommonAPI", "MatchingAPI", "ProtoWire", "RPCCore"],
+      dependencies: ["CatalogueAPI", "CommonAPI", "MatchingAPI", "OrdersAPI", "ProtoWire", "RPCCore"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "craftctl",
       dependencies: [
-        "CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "RPCCore", "RPCHTTP2",
+        "CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "OrdersAPI", "ProtoWire", "RPCCore",
+        "RPCHTTP2",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),

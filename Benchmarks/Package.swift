@@ -4,6 +4,8 @@
 // swift-protobuf never enters the main build. Run with `Benchmarks/run.sh`.
 // catalogue-bench: catalogue search latency and bulk-import rate on 100,000 listings.
 // Run with `Benchmarks/run.sh catalogue`.
+// orders-bench: CreateOrder throughput and latency across two craftd processes (catalogue and
+// orders). Run with `Deploy/bench/orders.sh`, which starts them.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -19,6 +21,7 @@ let package = Package(
   products: [
     .executable(name: "craft-bench", targets: ["craft-bench"]),
     .executable(name: "catalogue-bench", targets: ["catalogue-bench"]),
+    .executable(name: "orders-bench", targets: ["orders-bench"]),
   ],
   dependencies: [
     // The root package, whatever its checkout folder is called.
@@ -55,6 +58,17 @@ let package = Package(
         .product(name: "CommonAPI", package: "lang-nghe-connect"),
         .product(name: "ProtoWire", package: "lang-nghe-connect"),
         .product(name: "Storage", package: "lang-nghe-connect"),
+      ],
+      swiftSettings: swiftSettings),
+    // CreateOrder throughput over loopback against two running craftd processes.
+    .executableTarget(
+      name: "orders-bench",
+      dependencies: [
+        .product(name: "CatalogueAPI", package: "lang-nghe-connect"),
+        .product(name: "CommonAPI", package: "lang-nghe-connect"),
+        .product(name: "OrdersAPI", package: "lang-nghe-connect"),
+        .product(name: "RPCCore", package: "lang-nghe-connect"),
+        .product(name: "RPCHTTP2", package: "lang-nghe-connect"),
       ],
       swiftSettings: swiftSettings),
   ]

@@ -136,6 +136,18 @@ public enum MoneyText {
     return product + (Int64(fraction) ?? 0)
   }
 
+  /// Money as people write it, "8.50 USD" or "USD 8.50".
+  public static func parse(_ text: String, field: String) throws(InputError) -> Money {
+    let parts = text.split(separator: " ").map(String.init)
+    guard parts.count == 2 else {
+      throw InputError("\(field): write an amount and a currency, e.g. \"8.50 USD\"", field: field)
+    }
+    let (amount, currency) = parts[0].first?.isLetter == true ? (parts[1], parts[0]) : (parts[0], parts[1])
+    return Money(
+      amountMinor: try parseMinor(amount, currency: currency, field: field),
+      currencyCode: currency.uppercased())
+  }
+
   /// "12.50 USD", "35,000 VND".
   public static func format(_ money: Money) -> String {
     let digits = minorDigits(money.currencyCode)

@@ -194,7 +194,11 @@ public final class Connection {
   /// Runs `body` inside `SAVEPOINT`: on error only its changes are undone and the enclosing
   /// transaction continues. Bulk import uses one per row so each row is atomic in a batch.
   func savepoint<T>(_ body: () throws -> T) throws -> T {
-    guard inTransaction else { throw StorageError.misuse("savepoint outside a write transaction") }
+    // After an error that rolled the whole transaction back (SQLITE_FULL, IOERR, …), a
+    // SAVEPOINT would open a new, autocommitted transaction: refuse instead.
+    guard inTransaction, sqlite3_get_autocommit(handle) == 0 else {
+      throw StorageError.misuse("savepoint outside a write transaction")
+    }
     savepointDepth += 1
     defer { savepointDepth -= 1 }
     // The name is built from a counter, never from input.

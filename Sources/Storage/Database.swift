@@ -37,21 +37,26 @@ public final class Database: Sendable {
     public var pageCacheKiB: Int
     /// Bytes of the file read through a memory map; see ``Connection/Options/mmapBytes``.
     public var mmapBytes: Int64
+    /// Writes committed together at most (group commit: writes queued while a commit waits
+    /// for the disk share the next one, each in its own savepoint). `1`, the default, commits
+    /// every write on its own.
+    public var writeBatchLimit: Int
 
     /// A configuration; the defaults suit a service.
     public init(
       readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 256,
-      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30
+      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30, writeBatchLimit: Int = 1
     ) {
       self.readerCount = readerCount
       self.busyTimeout = busyTimeout
       self.statementCacheCapacity = statementCacheCapacity
       self.pageCacheKiB = pageCacheKiB
       self.mmapBytes = mmapBytes
+      self.writeBatchLimit = writeBatchLimit
     }
 
     /// Four readers, 5 s busy timeout, 256 cached statements, a 16 MiB page cache per
-    /// connection and a 1 GiB memory map.
+    /// connection, a 1 GiB memory map, each write committed on its own.
     public static var defaults: Configuration { Configuration() }
 
     /// The options of one connection in `mode`.
@@ -66,11 +71,15 @@ public final class Database: Sendable {
   public let path: String
   /// The file's name without directory and extension (`orders` for `…/orders.sqlite`): the
   /// `database` dimension of its metrics.
-  public var name: String {
+  public var name: String { Self.name(ofPath: path) }
+
+  static func name(ofPath path: String) -> String {
     let file = path.split(separator: "/").last.map(String.init) ?? path
     return file.hasSuffix(".sqlite") ? String(file.dropLast(7)) : file
   }
   private let writer: ConnectionWorker
+  /// Present when writes are committed in groups (`writeBatchLimit` > 1).
+  private let groupCommitter: GroupCommitter?
   private let readers: ReaderPool?
   private let isClosed = Atomic<Bool>(false)
 
@@ -88,6 +97,11 @@ public final class Database: Sendable {
       path: path, options: configuration.connectionOptions(.readWrite))
     try Migrator.migrate(writerConnection, migrations)
     self.writer = ConnectionWorker(connection: writerConnection, label: "storage.writer")
+    self.groupCommitter =
+      configuration.writeBatchLimit > 1
+      ? GroupCommitter(
+        worker: writer, maxBatch: configuration.writeBatchLimit, databaseName: Self.name(ofPath: path))
+      : nil
     if configuration.readerCount == 0 {
       self.readers = nil
     } else {
@@ -106,12 +120,16 @@ public final class Database: Sendable {
   /// rolled back and the error is rethrown.
   ///
   /// Writes queue behind each other in call order. Keep `body` short and free of awaits (it is
-  /// synchronous by design: no other work can interleave inside a transaction).
+  /// synchronous by design: no other work can interleave inside a transaction). With
+  /// `writeBatchLimit` > 1 the body runs in a savepoint of a transaction shared with the
+  /// writes queued beside it; it still returns only once that transaction is committed, and a
+  /// body that throws leaves nothing behind (see `GroupCommitter`).
   @discardableResult
   public func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T)
     async throws -> T
   {
     guard !isClosed.load(ordering: .acquiring) else { throw StorageError.closed }
+    if let groupCommitter { return try await groupCommitter.write(body) }
     let name = name
     return try await writer.run { connection in
       let start = ContinuousClock.now
@@ -122,13 +140,13 @@ public final class Database: Sendable {
 
   /// The label of the write-latency timer (swift-metrics), by `database`: how long a write
   /// transaction holds the writer, from `BEGIN IMMEDIATE` to its durable `COMMIT` (or rollback),
-  /// without the wait in the writer's queue. Whatever metrics backend the process bootstraps
+  /// without the wait in the writer's queue (with group commit: the batch's transaction, once). Whatever metrics backend the process bootstraps
   /// (craftd: Prometheus) receives it; without one it costs a no-op.
   public static let writeTimerLabel = "sqlite_write_transaction_seconds"
 
   /// Made per write, not cached: a timer made before the process bootstraps its metrics
   /// backend would stay a no-op forever, and the backend caches its collectors anyway.
-  private static func recordWrite(database: String, duration: Duration) {
+  static func recordWrite(database: String, duration: Duration) {
     let (seconds, attoseconds) = duration.components
     Timer(label: writeTimerLabel, dimensions: [("database", database)])
       .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)

@@ -53,16 +53,13 @@ struct GlobalOptions: ParsableArguments {
     CallOptions(timeout: .milliseconds(Int64((timeout * 1000).rounded())))
   }
 
-  /// Runs `body` with a catalogue client, and turns every failure into a message on standard
-  /// error and a distinct exit code (see `CraftctlExitCode`).
-  func run(_ body: (Catalogue) async throws -> Void) async throws {
+  /// Runs `body` with a client connected to `--addr`, and turns every failure into a message
+  /// on standard error and a distinct exit code (see `CraftctlExitCode`).
+  func withClient(_ body: (RPCClient) async throws -> Void) async throws {
     let (host, port) = try hostAndPort()
     let transport = HTTP2ClientTransport(host: host, port: port)
-    let catalogue = Catalogue(
-      client: CatalogueServiceClient(RPCClient(transport: transport)), metadata: metadata,
-      options: callOptions)
     do {
-      try await body(catalogue)
+      try await body(RPCClient(transport: transport))
       await transport.close()
     } catch let error as RPCError {
       await transport.close()
@@ -82,9 +79,22 @@ struct GlobalOptions: ParsableArguments {
     }
   }
 
+  /// Runs `body` with a catalogue client; failures as in ``withClient(_:)``.
+  func run(_ body: (Catalogue) async throws -> Void) async throws {
+    try await withClient { client in
+      try await body(
+        Catalogue(client: CatalogueServiceClient(client), metadata: metadata, options: callOptions))
+    }
+  }
+
   /// Prints `value` as one line of JSON, or `table`, on standard output.
   func output(_ value: @autoclosure () -> JSONValue, table: @autoclosure () -> Table) {
-    if json { print(value().serialized) } else { print(table().render(), terminator: "") }
+    output(value(), text: table().render())
+  }
+
+  /// Prints `value` as one line of JSON, or `text` (several tables, ending in a newline).
+  func output(_ value: @autoclosure () -> JSONValue, text: @autoclosure () -> String) {
+    if json { print(value().serialized) } else { print(text(), terminator: "") }
   }
 
   /// One page of a list: `{key: [...], "next_page_token": …}` as JSON, else the table and how
@@ -131,6 +141,11 @@ struct Catalogue {
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+}
+
+/// A line for people on standard error, beside the output scripts read.
+func printNote(_ message: String) {
+  FileHandle.standardError.write(Data("\(message)\n".utf8))
 }
 
 /// Whether standard error is a terminal (progress bars only then).

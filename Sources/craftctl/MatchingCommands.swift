@@ -17,25 +17,9 @@ extension GlobalOptions {
   /// Runs `body` with a matching client; failures become a message and an exit code, as in
   /// ``run(_:)``.
   func runMatching(_ body: (MatchingCalls) async throws -> Void) async throws {
-    let (host, port) = try hostAndPort()
-    let transport = HTTP2ClientTransport(host: host, port: port)
-    let matching = MatchingCalls(
-      client: MatchingServiceClient(RPCClient(transport: transport)), metadata: metadata,
-      options: callOptions)
-    do {
-      try await body(matching)
-      await transport.close()
-    } catch let error as RPCError {
-      await transport.close()
-      printError("\(error.code.name): \(error.message)")
-      throw ExitCode(CraftctlExitCode.forStatus(error.code))
-    } catch let error as InputError {
-      await transport.close()
-      printError(error.message)
-      throw ExitCode(CraftctlExitCode.badInput)
-    } catch {
-      await transport.close()
-      throw error
+    try await withClient { client in
+      try await body(
+        MatchingCalls(client: MatchingServiceClient(client), metadata: metadata, options: callOptions))
     }
   }
 }
@@ -267,7 +251,7 @@ struct RfqCommand: AsyncParsableCommand {
         rfq.materials = ValueText.list(materials)
         rfq.quantity = quantity
         rfq.quantityUnit = try QuantityUnit.parse(unit, flag: "--unit")
-        if let price { rfq.targetUnitPrice = try parseMoney(price, flag: "--price") }
+        if let price { rfq.targetUnitPrice = try MoneyText.parse(price, field: "--price") }
         if let deadline { rfq.deadline = try parseDate(deadline, flag: "--deadline") }
         rfq.requiredCertifications = try ValueText.list(certifications).map {
           try CertificationType.parse($0, flag: "--certifications")
@@ -281,16 +265,6 @@ struct RfqCommand: AsyncParsableCommand {
         ).message
         global.output(created.json, table: MatchTables.rfqDetail(created))
       }
-    }
-
-    /// "8.50 USD" or "USD 8.50".
-    func parseMoney(_ text: String, flag: String) throws -> Money {
-      let parts = text.split(separator: " ").map(String.init)
-      guard parts.count == 2 else { throw InputError("\(flag): write an amount and a currency, e.g. \"8.50 USD\"", field: flag) }
-      let (amount, currency) = parts[0].first?.isLetter == true ? (parts[1], parts[0]) : (parts[0], parts[1])
-      return Money(
-        amountMinor: try MoneyText.parseMinor(amount, currency: currency, field: flag),
-        currencyCode: currency.uppercased())
     }
 
     func parseDate(_ text: String, flag: String) throws -> CalendarDate {

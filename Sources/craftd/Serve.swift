@@ -36,6 +36,12 @@ struct Serve: AsyncParsableCommand {
 
   @OptionGroup var peers: PeerOptions
 
+  @Option(
+    help: """
+      Writes the orders store commits together at most (group commit: orders arriving during       one fsync share the next); 1 commits each on its own.
+      """)
+  var ordersWriteBatch: Int = OrdersStore.defaultWriteBatchLimit
+
   /// Every service `--services` may name.
   static let knownServices: Set<String> = ["catalogue", "matching", "orders"]
 
@@ -49,6 +55,7 @@ struct Serve: AsyncParsableCommand {
       throw ValidationError("--services takes a comma-separated subset of catalogue, matching, orders")
     }
     try peers.validate(running: selected)
+    guard ordersWriteBatch >= 1 else { throw ValidationError("--orders-write-batch must be at least 1") }
   }
 
   func run() async throws {
@@ -90,7 +97,9 @@ struct Serve: AsyncParsableCommand {
       } else {
         throw ValidationError("--services orders needs the catalogue here or at --catalogue-addr")
       }
-      let store = try OrdersStore(path: "\(dataDir)/orders.sqlite")
+      let store = try OrdersStore(
+        path: "\(dataDir)/orders.sqlite",
+        configuration: OrdersStore.configuration(writeBatchLimit: ordersWriteBatch))
       registered.append(OrdersServiceImpl(store: store, catalogue: catalogueClient))
       orders = store
     }

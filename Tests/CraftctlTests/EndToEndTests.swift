@@ -95,10 +95,10 @@ final class DataBox: @unchecked Sendable {
   var data = Data()
 }
 
-/// Runs craftctl with `arguments`, capturing its output.
-func run(_ arguments: [String]) throws -> Run {
+/// Runs craftctl (or another executable of this package) with `arguments`, capturing its output.
+func run(_ arguments: [String], executable: String = "craftctl") throws -> Run {
   let process = Process()
-  process.executableURL = try binary("craftctl")
+  process.executableURL = try binary(executable)
   process.arguments = arguments
   var environment = ProcessInfo.processInfo.environment
   environment.removeValue(forKey: "CRAFTCTL_ADDR")

@@ -20,6 +20,11 @@ final class ConnectionWorker: @unchecked Sendable {
     self.queue = DispatchQueue(label: label)
   }
 
+  /// Queues `work` on the connection's queue without waiting for it.
+  func submit(_ work: @escaping @Sendable (Connection) -> Void) {
+    queue.async { work(self.connection) }
+  }
+
   /// Runs `body` with the connection on the queue and waits for it without blocking a thread.
   func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Orders benchmark: CreateOrder throughput and p50/p99 latency with catalogue validation over
+# loopback RPC, the catalogue and the orders service in SEPARATE craftd processes (release
+# build, durable commits: SQLite WAL with synchronous=FULL, each order acknowledged only after
+# its commit). Goal (issue 6): >= 3,000 orders/s.
+#
+#   Deploy/bench/orders.sh                 build (release), start both servers, measure, print
+#   Deploy/bench/orders.sh --no-build      reuse the release binaries
+#   COUNT=5000 CONCURRENCY=32 CONNECTIONS=2 LINES=3 Deploy/bench/orders.sh
+#
+# It measures the orders service twice against the same catalogue: with each order committed
+# on its own (`craftd serve --orders-write-batch 1`, one fsync per order: the "before") and
+# with group commit (the default: orders arriving during one fsync share the next commit,
+# each in its own savepoint, each answered only after that commit).
+#
+# In the same run, with the same callers, Benchmarks/Sources/orders-bench measures as a
+# baseline the catalogue's BatchGetListings (the validation call CreateOrder makes), then
+# CreateOrder, then re-sends the first request ids and checks they come back replayed. It
+# prints calls/s, p50 and p99 of each and CreateOrder/s as a ratio of the baseline, and this
+# script adds each server's CPU seconds per call (utime+stime from /proc/PID/stat).
+#
+# Both servers and the client share this machine's cores (nothing is pinned), so the figures
+# are for everything on one host. Servers' logs and data go to $BENCH_OUT
+# (default .build-bench-orders/), removed at the start of each run.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+
+BUILD=1
+case "${1:-}" in
+  --no-build) BUILD=0 ;;
+  -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  "") ;;
+  *) echo "orders.sh: unknown argument $1" >&2; exit 2 ;;
+esac
+
+COUNT=${COUNT:-20000}          # orders with group commit
+SERIAL_COUNT=${SERIAL_COUNT:-2000}   # orders with one commit each (a few hundred per second)
+BATCH=${BATCH:-256}             # craftd's default --orders-write-batch
+CONCURRENCY=${CONCURRENCY:-64}
+CONNECTIONS=${CONNECTIONS:-4}
+LINES=${LINES:-1}
+OUT=${BENCH_OUT:-$ROOT/.build-bench-orders}
+BIN="$ROOT/Benchmarks/.build-bench/release"
+CLK_TCK=$(getconf CLK_TCK)
+
+if [[ $BUILD == 1 ]]; then
+  echo "orders.sh: building craftd and orders-bench (release, Benchmarks/.build-bench)" >&2
+  (cd Benchmarks && swift build -c release --scratch-path .build-bench --product craftd >&2 \
+    && swift build -c release --scratch-path .build-bench --product orders-bench >&2)
+fi
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+# The servers this script started, by the pid files `start` writes (it runs in a subshell).
+cleanup() {
+  for file in "$OUT"/*.pid; do [[ -f "$file" ]] && kill "$(cat "$file")" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# Starts craftd with the given arguments, logging to $OUT/$1.log; prints the port it serves on.
+start() {
+  local name=$1; shift
+  "$BIN/craftd" serve --host 127.0.0.1 --port 0 "$@" >"$OUT/$name.log" 2>&1 &
+  echo $! >"$OUT/$name.pid"
+  for _ in $(seq 1 600); do
+    local port
+    # "address=[IPv4]127.0.0.1/127.0.0.1:PORT … serving" (earlier lines may name peers).
+    port=$(grep serving "$OUT/$name.log" | grep -o '127\.0\.0\.1:[0-9]*' | head -1 | cut -d: -f2 || true)
+    if [[ -n "$port" ]]; then echo "$port"; return; fi
+    kill -0 "$(cat "$OUT/$name.pid")" 2>/dev/null || { cat "$OUT/$name.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "orders.sh: $name did not start" >&2; exit 1
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# The processes of one deployment share an auth directory (auth.key, the token registry).
+AUTH="$OUT/auth"
+CAT_PORT=$(start catalogue --demo --services catalogue --data-dir "$OUT/catalogue" --auth-dir "$AUTH")
+CAT_PID=$(cat "$OUT/catalogue.pid")
+echo "orders.sh: catalogue on :$CAT_PORT (pid $CAT_PID)"
+
+# One orders server with group commit of up to $1 writes, a fresh database, $2 orders.
+measure() {
+  local batch=$1 count=$2 name="orders-batch-$1"
+  local port pid token
+  port=$(start "$name" --services orders --catalogue-addr "127.0.0.1:$CAT_PORT" \
+    --orders-write-batch "$batch" --data-dir "$OUT/$name" --auth-dir "$AUTH")
+  pid=$(cat "$OUT/$name.pid")
+  token=$("$BIN/craftd" token issue --data-dir "$AUTH" --role buyer --subject byr-bench 2>/dev/null)
+  echo
+  echo "== orders service, --orders-write-batch $batch (pid $pid, :$port), $count orders"
+  local cat0 ord0 cat1 ord1
+  cat0=$(cpu_ticks "$CAT_PID"); ord0=$(cpu_ticks "$pid")
+  "$BIN/orders-bench" --orders "127.0.0.1:$port" --catalogue "127.0.0.1:$CAT_PORT" --token "$token" \
+    --count "$count" --concurrency "$CONCURRENCY" --connections "$CONNECTIONS" --lines "$LINES" \
+    | tee "$OUT/$name.txt"
+  cat1=$(cpu_ticks "$CAT_PID"); ord1=$(cpu_ticks "$pid")
+  # Calls in the whole client run: warm-up and timed calls of both phases, the replay check.
+  local warm=$(( count / 10 > 100 ? count / 10 : 100 )) check=$(( count < 1000 ? count : 1000 ))
+  awk -v c=$((cat1 - cat0)) -v o=$((ord1 - ord0)) -v t="$CLK_TCK" -v v=$((2 * (count + warm))) \
+    -v orders=$((count + warm + check)) 'BEGIN {
+    printf "server CPU: catalogue %.1f s (%.0f us per BatchGetListings), orders %.1f s (%.0f us per CreateOrder)\n",
+      c / t, c / t / v * 1e6, o / t, o / t / orders * 1e6 }'
+  kill "$pid"; rm -f "$OUT/$name.pid"
+}
+
+# Before: each order its own commit (one fsync each). After: group commit (the default).
+measure 1 "$SERIAL_COUNT"
+measure "$BATCH" "$COUNT"
