@@ -46,6 +46,11 @@ extension ServerOptions {
     configuration.eventLoopCount = eventLoopCount
     configuration.maxConnections = maxConnections
     configuration.maxConcurrentCalls = maxConcurrentCalls
+    configuration.limits.maxConcurrentStreams = UInt32(maxStreamsPerConnection)
+    configuration.limits.maxHeaderListSize = UInt32(maxHeaderListBytes)
+    configuration.maxReceiveMessageSize = maxMessageBytes
+    configuration.handshakeTimeout = .seconds(handshakeTimeoutSeconds)
+    configuration.idleTimeout = idleTimeoutSeconds == 0 ? nil : .seconds(idleTimeoutSeconds)
     let transport = HTTP2ServerTransport(configuration: configuration)
     var metricsServer: MetricsHTTPServer?
     if let metricsPort = resolvedMetricsPort, let metrics {

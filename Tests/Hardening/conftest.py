@@ -72,13 +72,13 @@ class Target:
             return time.monotonic() - start
 
 
-@pytest.fixture
-def target(tmp_path, pb):
+def start_target(tmp_path, pb, extra=()):
+    """`craftd interop` on a free port with `extra` flags, once it answers; stop with stop_target."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = tmp_path / "craftd.log"
-    proc = subprocess.Popen([CRAFTD, "interop", "--host", "127.0.0.1", "--port", str(port)],
+    proc = subprocess.Popen([CRAFTD, "interop", "--host", "127.0.0.1", "--port", str(port), *extra],
                             stdout=subprocess.DEVNULL, stderr=open(log, "wb"), cwd=ROOT)
     t = Target(proc, port, log)
     deadline = time.monotonic() + 30
@@ -89,11 +89,21 @@ def target(tmp_path, pb):
         except grpc.RpcError:
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.1)
-    yield t
+    return t
+
+
+def stop_target(t):
     t.assert_alive()
-    proc.send_signal(signal.SIGTERM)
+    t.proc.send_signal(signal.SIGTERM)
     try:
-        assert proc.wait(15) == 0, f"exit status after SIGTERM:\n{log.read_text()[-4000:]}"
+        assert t.proc.wait(15) == 0, f"exit status after SIGTERM:\n{t.log.read_text()[-4000:]}"
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        if t.proc.poll() is None:
+            t.proc.kill()
+
+
+@pytest.fixture
+def target(tmp_path, pb):
+    t = start_target(tmp_path, pb)
+    yield t
+    stop_target(t)
