@@ -104,6 +104,43 @@ func utf8(of text: String, equals bytes: UnsafeRawBufferPointer) -> Bool {
   } ?? text.utf8.elementsEqual(bytes)
 }
 
+/// A header block laid out for nghttp2 once: names and values in one allocation and the
+/// `nghttp2_nv` array pointing into it. Blocks that every call repeats (the start of a gRPC
+/// response, the trailers of a plain OK) are submitted from here instead of being copied out of
+/// their `String`s again per call. Immutable; confined like the session that uses it.
+final class PreparedHeaders {
+  fileprivate let nva: UnsafeMutableBufferPointer<nghttp2_nv>
+  private let bytes: UnsafeMutableBufferPointer<UInt8>
+
+  init(_ headers: [HeaderField]) {
+    var total = 0
+    for field in headers { total += field.name.utf8.count + field.value.utf8.count }
+    bytes = .allocate(capacity: max(total, 1))
+    nva = .allocate(capacity: headers.count)
+    var offset = 0
+    for (index, field) in headers.enumerated() {
+      let name = offset
+      for byte in field.name.utf8 { bytes[offset] = byte; offset += 1 }
+      let value = offset
+      for byte in field.value.utf8 { bytes[offset] = byte; offset += 1 }
+      nva.initializeElement(
+        at: index,
+        to: nghttp2_nv(
+          name: bytes.baseAddress! + name, value: bytes.baseAddress! + value,
+          namelen: value - name, valuelen: offset - value,
+          flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue)))
+    }
+  }
+
+  deinit {
+    nva.deallocate()
+    bytes.deallocate()
+  }
+}
+
+@available(*, unavailable)
+extension PreparedHeaders: Sendable {}
+
 /// The events a session reports. Called synchronously from inside `receive` (and, for
 /// `outboundDrained`, from `drainOutput`), on the session's event loop.
 protocol HTTP2SessionDelegate: AnyObject {
@@ -185,6 +222,8 @@ final class HTTP2Session {
     @exclusivity(unchecked) var queue: ByteBuffer
     /// Trailers to send after the queued bytes; `[]` ends the stream with an empty DATA frame.
     @exclusivity(unchecked) var trailers: [HeaderField]?
+    /// Prepared trailers to send after the queued bytes (instead of `trailers`).
+    @exclusivity(unchecked) var preparedTrailers: PreparedHeaders?
     /// nghttp2 was told "no data yet" and must be resumed when bytes arrive.
     @exclusivity(unchecked) var deferred = false
     /// A writer waits for the queue to go below the low watermark.
@@ -343,6 +382,14 @@ final class HTTP2Session {
       })
   }
 
+  /// `submitResponse(stream:headers:)` for a prepared block.
+  func submitResponse(stream: Int32, prepared: PreparedHeaders) throws(HTTP2SessionError) {
+    let state = OutboundStream(queue: emptyBuffer)
+    var provider = dataProvider(state)
+    outbound[stream] = state
+    try check(nghttp2_submit_response(session, stream, prepared.nva.baseAddress, prepared.nva.count, &provider))
+  }
+
   /// Sends one header block that ends the stream (a trailers-only gRPC response or an HTTP error).
   func submitHeadersOnly(stream: Int32, headers: [HeaderField]) throws(HTTP2SessionError) {
     try check(
@@ -377,8 +424,15 @@ final class HTTP2Session {
 
   /// Ends our side of the stream after the queued bytes: with trailers, or (for `[]`) with END_STREAM.
   func finish(stream: Int32, trailers: [HeaderField]) {
-    guard let state = outbound[stream], state.trailers == nil else { return }
+    guard let state = outbound[stream], state.trailers == nil, state.preparedTrailers == nil else { return }
     state.trailers = trailers
+    resumeIfDeferred(stream, state)
+  }
+
+  /// `finish(stream:trailers:)` with prepared (non-empty) trailers.
+  func finish(stream: Int32, prepared: PreparedHeaders) {
+    guard let state = outbound[stream], state.trailers == nil, state.preparedTrailers == nil else { return }
+    state.preparedTrailers = prepared
     resumeIfDeferred(stream, state)
   }
 
@@ -460,7 +514,10 @@ final class HTTP2Session {
     let available = state.queue.readableBytes
     let count = min(length, available)
     if count == available {
-      if let trailers = state.trailers {
+      if let prepared = state.preparedTrailers {
+        flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_EOF.rawValue | NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue)
+        nghttp2_submit_trailer(session, stream, prepared.nva.baseAddress, prepared.nva.count)
+      } else if let trailers = state.trailers {
         flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_EOF.rawValue)
         if !trailers.isEmpty {
           flags.pointee |= UInt32(NGHTTP2_DATA_FLAG_NO_END_STREAM.rawValue)

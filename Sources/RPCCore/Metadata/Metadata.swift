@@ -249,6 +249,12 @@ extension Metadata {
     return true
   }
 
+  /// Makes room for `count` entries at once: a transport that knows how many fields a request
+  /// carries allocates the storage once instead of growing it field by field.
+  package mutating func reserveCapacity(_ count: Int) {
+    entries.reserveCapacity(count)
+  }
+
   /// Appends a received text value under a key the transport knows is a valid, lowercase,
   /// non-binary custom-metadata key (e.g. `user-agent`), with no checks.
   package mutating func appendReceivedText(validKey key: String, value: String) {

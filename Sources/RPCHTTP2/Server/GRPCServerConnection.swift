@@ -26,6 +26,10 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private let baseResponseHeaders: [HeaderField]
   /// The trailers of a plain OK: built once, not per call.
   private let okTrailers = [HeaderField("grpc-status", RPCStatus.Code.ok.grpcStatusHeader)]
+  /// `baseResponseHeaders` and `okTrailers` laid out for nghttp2 once: most calls send
+  /// exactly these.
+  private let preparedResponseHeaders: PreparedHeaders
+  private let preparedOKTrailers: PreparedHeaders
   /// Set once a graceful shutdown began: the connection closes when the last stream ends.
   @exclusivity(unchecked) private(set) var draining = false
   /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
@@ -57,6 +61,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
       HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
       HeaderField("grpc-accept-encoding", acceptEncodingValue),
     ]
+    self.preparedResponseHeaders = PreparedHeaders(baseResponseHeaders)
+    self.preparedOKTrailers = PreparedHeaders(okTrailers)
     self.session = try HTTP2Session(
       role: .server, limits: configuration.limits, allocator: channel.allocator)
     self.handler = HTTP2ConnectionHandler(session: session)
@@ -137,7 +143,11 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     var method = "", path = "", contentType = "", timeout: String?, encoding: String?
     var acceptEncoding: String?
     var metadata = Metadata()
-    for field in headers {
+    for (index, field) in headers.enumerated() {
+      if metadata.isEmpty, field.known == .userAgent || field.known == .other {
+        // One allocation for all the custom metadata instead of growing it per field.
+        metadata.reserveCapacity(headers.count - index)
+      }
       switch field.known {
       case .method: method = field.value
       case .path: path = field.value
@@ -318,7 +328,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private func startTask(_ stream: ServerStream, _ requests: ServerRequestStream) {
     let sink = HTTP2ResponseSink(stream: stream, eventLoop: eventLoop)
     let methodHandler = stream.handler
-    let context = stream.context
+    // Moved out, not copied: the task is the context's only user from here on.
+    let context = stream.context.take()!
     let interceptors = router.interceptors
     if !configuration.runsHandlersOnEventLoop {
       stream.task = Task {
@@ -391,11 +402,15 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard !stream.finished else { throw RPCError(code: .cancelled, message: "the stream is closed") }
     guard !stream.headersSent else { return }
     stream.headersSent = true
-    var headers = baseResponseHeaders
-    if let name = stream.responseEncodingName { headers.append(HeaderField("grpc-encoding", name)) }
-    metadata.forEachHeaderToSend { headers.append(HeaderField($0, $1)) }
     do {
-      try session.submitResponse(stream: stream.id, headers: headers)
+      if stream.responseEncodingName == nil, metadata.isEmpty {
+        try session.submitResponse(stream: stream.id, prepared: preparedResponseHeaders)
+      } else {
+        var headers = baseResponseHeaders
+        if let name = stream.responseEncodingName { headers.append(HeaderField("grpc-encoding", name)) }
+        metadata.forEachHeaderToSend { headers.append(HeaderField($0, $1)) }
+        try session.submitResponse(stream: stream.id, headers: headers)
+      }
     } catch {
       throw RPCError(code: .internal, message: "cannot send headers: \(error)")
     }
@@ -423,7 +438,11 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     stream.finished = true
     stream.deadlineTimer?.cancel()
     if stream.headersSent {
-      session.finish(stream: stream.id, trailers: trailerFields(status, trailers))
+      if status.code == .ok, status.message.isEmpty, trailers.isEmpty {
+        session.finish(stream: stream.id, prepared: preparedOKTrailers)
+      } else {
+        session.finish(stream: stream.id, trailers: trailerFields(status, trailers))
+      }
     } else {
       var fields = baseResponseHeaders
       fields.append(contentsOf: trailerFields(status, trailers))

@@ -19,7 +19,9 @@ final class ServerStream {
   /// close (and all of them when the socket goes), which breaks the cycle.
   let connection: GRPCServerConnection
   let handler: ServerMethodHandler
-  let context: ServerContext
+  /// The call's context until its task starts, which takes it (a move: copying a context
+  /// retains every string and array in it).
+  @exclusivity(unchecked) var context: ServerContext?
   @exclusivity(unchecked) var deframer: MessageDeframer
   @exclusivity(unchecked) var framer: MessageFramer
   /// The `grpc-encoding` of responses, or nil for identity.
