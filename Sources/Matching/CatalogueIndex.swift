@@ -142,17 +142,15 @@ public struct CatalogueIndex: Sendable {
 
   /// The sorted ids of a listing's folded words, interning new ones.
   private mutating func internedTerms(of listing: Listing) -> [Int32] {
-    var ids: [Int32] = []
-    for term in Self.terms(of: listing) {
-      if let id = termIDs[term] {
-        ids.append(id)
-      } else {
-        let id = Int32(termIDs.count)
-        termIDs[term] = id
-        ids.append(id)
-      }
-    }
-    return ids.sorted()
+    Self.terms(of: listing).map { Self.intern($0, in: &termIDs) }.sorted()
+  }
+
+  /// The id of `key` in `table`, a new one (the next integer) when it is not there yet.
+  static func intern(_ key: String, in table: inout [String: Int32]) -> Int32 {
+    if let id = table[key] { return id }
+    let id = Int32(table.count)
+    table[key] = id
+    return id
   }
 
   /// The folded search terms of a listing: titles, descriptions and materials.

@@ -133,13 +133,7 @@ struct ProducerFacts: Sendable {
     eligible = !producer.deleted
     certifications = Self.windows(of: producer)
     for market in producer.exportMarkets.map({ $0.uppercased() }) {
-      if let id = countries[market] {
-        markets.append(id)
-      } else {
-        let id = Int32(countries.count)
-        countries[market] = id
-        markets.append(id)
-      }
+      markets.append(CatalogueIndex.intern(market, in: &countries))
       marketRegions.append(Regions.region(of: market) ?? -1)
     }
     verification = producer.verificationTier
