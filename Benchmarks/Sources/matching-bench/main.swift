@@ -38,6 +38,15 @@ func fail(_ message: String) -> Never {
   exit(1)
 }
 
+/// CPU time the whole process has used, in seconds: calls run one at a time and nothing else
+/// runs in the process, so its growth over a case is what the case's calls cost, however busy
+/// the machine is (wall-clock percentiles are not).
+func processCPUSeconds() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
 /// Resident bytes of the process, after handing free heap pages back to the system (glibc's
 /// `malloc_trim`, found at run time: the Glibc module does not export malloc.h), so that the
 /// difference around an allocation is what it keeps.
@@ -146,15 +155,21 @@ func benchmark() async throws {
   let textIndex = BM25Index(listings: catalogue.listings)
 
   var results: [LatencySummary] = []
+  var cpuPerCall: [(name: String, milliseconds: Double)] = []
   func run(_ name: String, _ body: @MainActor (Int) async throws -> String) async throws {
     guard options.selects(name) else { return }
     var call = 0
+    let cpuStart = processCPUSeconds()
     let summary = try await measureLatency(name, warmUp: options.warmUp, iterations: options.iterations) {
       call += 1
       return try await body(call)
     }
+    let cpu = (processCPUSeconds() - cpuStart) * 1_000 / Double(options.warmUp + options.iterations)
     results.append(summary)
-    print("  \(name): p50 \(summary.p50.milliseconds) ms, p99 \(summary.p99.milliseconds) ms")
+    cpuPerCall.append((name, cpu))
+    print(
+      "  \(name): p50 \(summary.p50.milliseconds) ms, p99 \(summary.p99.milliseconds) ms, "
+        + "CPU \(String(format: "%.3f", cpu)) ms a call")
     fflush(nil)
   }
 
@@ -222,6 +237,10 @@ func benchmark() async throws {
   print()
   print("ranking latency, \(options.iterations) sequential calls per case after \(options.warmUp) warm-up:")
   printLatencyTable(results)
+  print("CPU a call (process CPU time over the case / calls, warm-up included):")
+  for (name, milliseconds) in cpuPerCall {
+    print("  " + pad(name, 60) + pad(String(format: "%.3f ms", milliseconds), 12, right: true))
+  }
   func row(_ prefix: String) -> LatencySummary? { results.first { $0.name.hasPrefix(prefix) } }
   if let rfq = row("engine: MatchProducersForRfq") {
     let ratio = { (base: LatencySummary?) -> String in
