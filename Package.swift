@@ -27,8 +27,11 @@ let package = Package(
     .library(name: "RPCInProcess", targets: ["RPCInProcess"]),
     .library(name: "Auth", targets: ["Auth"]),
     .library(name: "Telemetry", targets: ["Telemetry"]),
-    // For tools outside this package (Benchmarks/ catalogue-bench) that drive the store directly.
+    // For tools outside this package (Benchmarks/ catalogue-bench, matching-bench) that drive
+    // the stores directly.
     .library(name: "Catalogue", targets: ["Catalogue"]),
+    .library(name: "Matching", targets: ["Matching"]),
+    .library(name: "MatchingEval", targets: ["MatchingEval"]),
     .executable(name: "craftd", targets: ["craftd"]),
     .executable(name: "craftctl", targets: ["craftctl"]),
   ],
@@ -168,7 +171,8 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     // The matching engine's offline evaluation (simulated buyers with hidden preferences,
-    // NDCG@10 and recall@10 against text-search baselines) and its ranking benchmark.
+    // NDCG@10 and recall@10 against text-search baselines); Benchmarks/ matching-bench reuses
+    // its in-process world and BM25 baseline.
     .target(
       name: "MatchingEval",
       dependencies: [

@@ -6,6 +6,8 @@
 // Run with `Benchmarks/run.sh catalogue`.
 // orders-bench: CreateOrder throughput and latency across two craftd processes (catalogue and
 // orders). Run with `Deploy/bench/orders.sh`, which starts them.
+// matching-bench: ranking latency of the matching engine over 50,000 listings / 5,000
+// producers. Run with `Benchmarks/run.sh matching`.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -22,6 +24,7 @@ let package = Package(
     .executable(name: "craft-bench", targets: ["craft-bench"]),
     .executable(name: "catalogue-bench", targets: ["catalogue-bench"]),
     .executable(name: "orders-bench", targets: ["orders-bench"]),
+    .executable(name: "matching-bench", targets: ["matching-bench"]),
   ],
   dependencies: [
     // The root package, whatever its checkout folder is called.
@@ -49,9 +52,12 @@ let package = Package(
       swiftSettings: swiftSettings),
     // Catalogue search latency and import rate on a 100,000-listing SQLite file; needs neither
     // swift-protobuf nor NIO, so `run.sh catalogue` builds only the store and what it uses.
+    // Per-call latency percentiles and their table, shared by the store benchmarks.
+    .target(name: "BenchSupport", swiftSettings: swiftSettings),
     .executableTarget(
       name: "catalogue-bench",
       dependencies: [
+        "BenchSupport",
         .product(name: "Auth", package: "lang-nghe-connect"),
         .product(name: "Catalogue", package: "lang-nghe-connect"),
         .product(name: "CatalogueAPI", package: "lang-nghe-connect"),
@@ -69,6 +75,23 @@ let package = Package(
         .product(name: "OrdersAPI", package: "lang-nghe-connect"),
         .product(name: "RPCCore", package: "lang-nghe-connect"),
         .product(name: "RPCHTTP2", package: "lang-nghe-connect"),
+      ],
+      swiftSettings: swiftSettings),
+    // Ranking latency over 50,000 listings / 5,000 producers through the real matching service
+    // (in-process RPC, SQLite store), with text search and a bare pass in the same run.
+    .executableTarget(
+      name: "matching-bench",
+      dependencies: [
+        "BenchSupport",
+        .product(name: "Auth", package: "lang-nghe-connect"),
+        .product(name: "Catalogue", package: "lang-nghe-connect"),
+        .product(name: "CatalogueAPI", package: "lang-nghe-connect"),
+        .product(name: "CommonAPI", package: "lang-nghe-connect"),
+        .product(name: "Matching", package: "lang-nghe-connect"),
+        .product(name: "MatchingAPI", package: "lang-nghe-connect"),
+        .product(name: "MatchingEval", package: "lang-nghe-connect"),
+        .product(name: "RPCCore", package: "lang-nghe-connect"),
+        .product(name: "Storage", package: "lang-nghe-connect"),
       ],
       swiftSettings: swiftSettings),
   ]

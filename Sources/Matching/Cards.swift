@@ -80,8 +80,9 @@ enum Cards {
 /// takes what it can make, up to what is still needed, and must reach its own MOQ.
 enum Consortia {
   static func propose(
-    need: MatchNeed, candidates: [ScoredListing], index: CatalogueIndex, maxMembers: Int
+    need compiled: CompiledNeed, candidates: [ScoredListing], index: CatalogueIndex, maxMembers: Int
   ) -> [ConsortiumProposal] {
+    let need = compiled.need
     var byVillage: [String: [ScoredListing]] = [:]
     for candidate in candidates {
       let villageID = index.producers[candidate.listing.listing.producerId]?.villageId ?? ""
@@ -117,8 +118,7 @@ enum Consortia {
         entry.listingId = member.listing.listing.id
         entry.shareQuantity = share
         entry.shareFraction = Double(share) / Double(need.quantity)
-        entry.unitPrice = MatchEngine.unitPrice(
-          member.listing.listing, quantity: share, currency: need.targetPrice?.currencyCode)
+        entry.unitPrice = member.listing.facts.prices.price(quantity: share, code: compiled.currency)
         entry.capacityByDeadline = member.filter.capacityByDeadline
         proposal.members.append(entry)
         proposal.combinedCapacity += member.filter.capacityByDeadline

@@ -3,30 +3,57 @@ internal import CommonAPI
 internal import Storage
 
 /// The matching engine's view of the catalogue: the latest snapshot of every village, producer
-/// and listing the change feed delivered, with each listing's text pre-folded into search terms.
+/// and listing the change feed delivered, and beside each listing and producer the few numbers
+/// the hard filters and the score read (``ListingFacts``, ``ProducerFacts``), derived once when
+/// the snapshot arrives.
+///
+/// Listings and producers live in slots (arrays indexed by an integer that a listing or
+/// producer keeps for life: the catalogue never removes one, it marks it deleted), so a ranking
+/// scans flat arrays of plain numbers instead of decoding, hashing ids or copying messages.
+/// Words and country codes are interned to integers for the same reason.
 ///
 /// A plain value: ``CatalogueReadModel`` keeps one behind a lock and hands out copies, which
-/// cost nothing until the next event changes the original (dictionaries are copy-on-write), so a
-/// ranking always runs over one consistent snapshot.
+/// cost nothing until the next event changes the original (arrays and dictionaries are
+/// copy-on-write), so a ranking always runs over one consistent snapshot.
 public struct CatalogueIndex: Sendable {
-  /// A listing with what the engine derives from it once, when it arrives.
+  /// A listing with what the engine derived from it.
   public struct IndexedListing: Sendable {
     /// The listing as the catalogue last published it.
     public var listing: Listing
-    /// Folded words of its titles, descriptions and materials.
-    var terms: Set<String>
+    var facts: ListingFacts
     /// The HS code's digits ("460212").
-    var hsDigits: String
+    var hsDigits: String { facts.hsDigits }
   }
+
+  /// `scanCategory` of a listing that is not active.
+  static let inactive = Int32.min
 
   /// Villages by id.
   public private(set) var villages: [String: Village] = [:]
   /// Producers by id, deleted ones included (their listings are deleted too).
   public private(set) var producers: [String: Producer] = [:]
-  /// Listings by id, every status.
-  public private(set) var listings: [String: IndexedListing] = [:]
   /// Listing ids of each producer.
   public private(set) var listingsByProducer: [String: Set<String>] = [:]
+
+  /// The slot of each listing id.
+  private(set) var listingSlots: [String: Int32] = [:]
+  /// Per listing slot: the listing as published, its id, what the engine reads of it, and the
+  /// two columns a ranking scans whole: its category's raw value when it is active (`inactive`
+  /// otherwise) and its producer's slot.
+  private(set) var listingsBySlot: [Listing] = []
+  private(set) var listingIDs: [String] = []
+  private(set) var listingFacts: [ListingFacts] = []
+  private(set) var scanCategory: [Int32] = []
+  private(set) var scanProducer: [Int32] = []
+  /// The slot of each producer id (a listing may name a producer before the producer arrives),
+  /// and per producer slot its id, its snapshot once it arrived and what the engine reads of it.
+  private(set) var producerSlots: [String: Int32] = [:]
+  private(set) var producerIDs: [String] = []
+  private(set) var producersBySlot: [Producer?] = []
+  private(set) var producerFacts: [ProducerFacts] = []
+  /// Interned folded words and upper-case country codes.
+  private(set) var termIDs: [String: Int32] = [:]
+  private(set) var countryIDs: [String: Int32] = [:]
 
   /// An empty index.
   public init() {}
@@ -38,14 +65,47 @@ public struct CatalogueIndex: Sendable {
       villages[village.id] = village
     case .producer(let producer):
       producers[producer.id] = producer
+      let slot = Int(producerSlot(producer.id))
+      producersBySlot[slot] = producer
+      producerFacts[slot] = ProducerFacts(producer, countries: &countryIDs)
     case .listing(let listing):
-      if let previous = listings[listing.id], previous.listing.producerId != listing.producerId {
-        listingsByProducer[previous.listing.producerId]?.remove(listing.id)
+      let producer = producerSlot(listing.producerId)
+      let facts = ListingFacts(listing, producer: producer, terms: internedTerms(of: listing))
+      let active = listing.status == .active ? listing.category.rawValue : Self.inactive
+      if let slot = listingSlots[listing.id].map(Int.init) {
+        let previous = listingsBySlot[slot].producerId
+        if previous != listing.producerId { listingsByProducer[previous]?.remove(listing.id) }
+        listingsBySlot[slot] = listing
+        listingFacts[slot] = facts
+        scanCategory[slot] = active
+        scanProducer[slot] = producer
+      } else {
+        listingSlots[listing.id] = Int32(listingsBySlot.count)
+        listingsBySlot.append(listing)
+        listingIDs.append(listing.id)
+        listingFacts.append(facts)
+        scanCategory.append(active)
+        scanProducer.append(producer)
       }
-      listings[listing.id] = IndexedListing(
-        listing: listing, terms: Self.terms(of: listing), hsDigits: Self.digits(listing.hsCode))
       listingsByProducer[listing.producerId, default: []].insert(listing.id)
     }
+  }
+
+  /// How many listings the index holds, any status.
+  public var listingCount: Int { listingsBySlot.count }
+
+  /// The listing `id`, any status.
+  public func listing(_ id: String) -> IndexedListing? {
+    listingSlots[id].map(indexed)
+  }
+
+  func indexed(_ slot: Int32) -> IndexedListing {
+    IndexedListing(listing: listingsBySlot[Int(slot)], facts: listingFacts[Int(slot)])
+  }
+
+  /// The producer of a listing's facts, when its snapshot has arrived.
+  func producer(of facts: ListingFacts) -> Producer? {
+    producersBySlot[Int(facts.producer)]
   }
 
   /// Active listings of producers that are not deleted, in id order (deterministic scans).
@@ -54,14 +114,43 @@ public struct CatalogueIndex: Sendable {
     if let producerID {
       ids = (listingsByProducer[producerID] ?? []).sorted()
     } else {
-      ids = listings.keys.sorted()
+      ids = listingSlots.keys.sorted()
     }
     return ids.compactMap { id in
-      guard let indexed = listings[id], indexed.listing.status == .active,
-        let producer = producers[indexed.listing.producerId], !producer.deleted
+      guard let slot = listingSlots[id], scanCategory[Int(slot)] != Self.inactive,
+        producerFacts[Int(listingFacts[Int(slot)].producer)].eligible
       else { return nil }
-      return indexed
+      return indexed(slot)
     }
+  }
+
+  /// The id of a folded word, if any listing ever used it.
+  func termID(_ term: String) -> Int32? { termIDs[term] }
+
+  /// The id of an upper-case country code, if any producer ever exported there.
+  func countryID(_ code: String) -> Int32? { countryIDs[code] }
+
+  private mutating func producerSlot(_ id: String) -> Int32 {
+    if let slot = producerSlots[id] { return slot }
+    let slot = Int32(producerFacts.count)
+    producerSlots[id] = slot
+    producerIDs.append(id)
+    producersBySlot.append(nil)
+    producerFacts.append(ProducerFacts())
+    return slot
+  }
+
+  /// The sorted ids of a listing's folded words, interning new ones.
+  private mutating func internedTerms(of listing: Listing) -> [Int32] {
+    Self.terms(of: listing).map { Self.intern($0, in: &termIDs) }.sorted()
+  }
+
+  /// The id of `key` in `table`, a new one (the next integer) when it is not there yet.
+  static func intern(_ key: String, in table: inout [String: Int32]) -> Int32 {
+    if let id = table[key] { return id }
+    let id = Int32(table.count)
+    table[key] = id
+    return id
   }
 
   /// The folded search terms of a listing: titles, descriptions and materials.

@@ -49,18 +49,66 @@ struct ResponseStats: Sendable {
   var within24hRate: Double { requested == 0 ? 0 : Double(answeredWithin24h) / Double(requested) }
 }
 
-/// The result of the hard filters for one listing.
+/// A need prepared against one index: its words, country and certificates as the index's
+/// integers, so the filters and the score compare numbers.
+struct CompiledNeed: Sendable {
+  var need: MatchNeed
+  var today: Int64
+  /// Raw values of the categories that fit; empty: any.
+  var categories: [Int32]
+  /// Ids of the need's words that some listing uses, sorted (the rest can match nothing).
+  var terms: [Int32]
+  /// The buyer's country among the producers' export markets (nil: nobody exports there).
+  var country: Int32?
+  var region: Int?
+  /// The target price's currency, upper case.
+  var currency: String?
+  /// The target unit price (positive), in minor units.
+  var target: Int64?
+  /// The day certificates must be valid on: the deadline, else today.
+  var day: Int64
+  /// The required certifications, each once.
+  var wanted: [CertificationType]
+
+  init(_ need: MatchNeed, index: CatalogueIndex, today: Int64) {
+    self.need = need
+    self.today = today
+    categories = need.categories.map(\.rawValue)
+    terms = need.terms.compactMap(index.termID).sorted()
+    let country = need.buyerCountry.uppercased()
+    self.country = country.isEmpty ? nil : index.countryID(country)
+    region = Regions.region(of: country)
+    currency = need.targetPrice?.currencyCode.uppercased()
+    if let price = need.targetPrice, price.amountMinor > 0 { target = price.amountMinor }
+    day = need.deadlineDay ?? today
+    var wanted: [CertificationType] = []
+    for type in need.requiredCertifications where !wanted.contains(type) { wanted.append(type) }
+    self.wanted = wanted
+  }
+}
+
+/// The hard filters' verdict on one listing, as bits in filter order.
+struct Screening: Sendable {
+  /// Bit i set: the listing fails `MatchEngine.filterOrder[i]`.
+  var failures: UInt8 = 0
+  /// What the producer can make by the deadline from this listing (0 without a deadline).
+  var capacityByDeadline: Int64 = 0
+
+  var passed: Bool { failures == 0 }
+  /// The index in `filterOrder` of the first filter failed.
+  var firstFailure: Int? { failures == 0 ? nil : failures.trailingZeroBitCount }
+  /// Only the capacity-by-deadline filter failed: a consortium could still help.
+  var onlyCapacity: Bool { failures == 1 << 2 }
+}
+
+/// What a card shows of a listing for a need.
 struct FilterResult: Sendable {
-  /// Every hard filter the listing fails, in filter order.
-  var failures: [HardFilter] = []
   /// What the producer can make by the deadline from this listing (0 without a deadline).
   var capacityByDeadline: Int64 = 0
   /// Certifications valid on the deadline (or today).
   var validCertifications: [CertificationType] = []
   /// The tier price for the quantity, in the need's currency (or the listing's first).
   var unitPrice: Money?
-
-  var passed: Bool { failures.isEmpty }
 }
 
 /// A listing that passed, scored.
@@ -68,7 +116,48 @@ struct ScoredListing: Sendable {
   var listing: CatalogueIndex.IndexedListing
   var filter: FilterResult
   var score: Double
-  var components: [ScoreComponent]
+}
+
+/// Everything a score depends on, as numbers: one struct for the fast path that ranks every
+/// candidate and the explaining path that shows a page, so both give the same score.
+struct ScoreFacts: Sendable {
+  enum Market: Sendable { case none, same, sameRegion, elsewhere }
+  /// The pair's history as novelty sees it: never introduced (and, when orders are followed,
+  /// no orders), already trading, introduced and accepted, or an earlier introduction refused.
+  enum Pair: Sendable { case new(ordersFollowed: Bool), trades, known, earlier }
+
+  var termCount: Int
+  var termsFound: Int
+  var target: Int64?
+  var price: Int64?
+  var quantity: Int64
+  var hasDeadline: Bool
+  var capacityByDeadline: Int64
+  var monthlyCapacity: Int64
+  var moq: Int64
+  /// Distinct required certifications, how many of them are held, distinct valid ones held.
+  var wanted: Int
+  var have: Int
+  var held: Int
+  var market: Market
+  /// Answered within 24 h / requested, when buyers requested introductions.
+  var introductionRate: Double?
+  var catalogueRate: Double?
+  var verification: Producer.VerificationTier
+  var pair: Pair
+}
+
+/// What only the reasons need: the objects behind the facts.
+struct ExplainContext {
+  var need: MatchNeed
+  /// The need's words the listing contains, in the need's order.
+  var foundWords: [String]
+  var unitPrice: Money?
+  var certifications: [CertificationType]
+  /// Upper case.
+  var exportMarkets: [String]
+  var responses: ResponseStats?
+  var history: PairHistory?
 }
 
 /// The explained matching engine: pure functions from a need, a listing and its producer to
@@ -90,63 +179,53 @@ enum MatchEngine {
 
   /// Applies every hard filter (except the existing-partner one, which the caller decides);
   /// after a category failure, none of the others.
-  static func filter(
-    _ need: MatchNeed, _ indexed: CatalogueIndex.IndexedListing, producer: Producer, today: Int64
-  ) -> FilterResult {
-    let listing = indexed.listing
-    var result = FilterResult()
+  static func screen(_ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts) -> Screening {
+    var result = Screening()
     // Category / HS.
-    let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category)
-    let hsFits =
-      need.hsPrefixes.isEmpty || need.hsPrefixes.contains { indexed.hsDigits.hasPrefix($0) }
-    if !categoryFits || !hsFits {
-      // Nothing else is needed of a listing of another category: callers look only at the
-      // first failure (and at "only capacity failed", which this is not). Stopping here keeps
-      // a ranking from formatting prices and checking certificates of every listing in the
-      // catalogue.
-      result.failures.append(.category)
+    let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
+    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { listing.hsDigits.hasPrefix($0) }) {
+      // Callers look only at the first failure (and at "only capacity failed", which this is
+      // not): nothing else is needed of a listing of another category.
+      result.failures = 1
       return result
     }
     // MOQ ≤ quantity, in the same unit.
-    if need.quantity > 0 {
-      let unitsDiffer =
-        need.unit != .unspecified && listing.unit != .unspecified && need.unit != listing.unit
-      if unitsDiffer || listing.moq > need.quantity { result.failures.append(.moq) }
+    let quantity = need.need.quantity
+    if quantity > 0 {
+      let unit = need.need.unit
+      let unitsDiffer = unit != .unspecified && listing.unit != .unspecified && unit != listing.unit
+      if unitsDiffer || listing.moq > quantity { result.failures |= 1 << 1 }
     }
     // Capacity × lead time vs the deadline.
-    if let deadline = need.deadlineDay {
-      let days = deadline - today
-      result.capacityByDeadline =
-        days >= Int64(listing.leadTimeDays) ? listing.monthlyCapacity * days / 30 : 0
-      if days < Int64(listing.leadTimeDays) || result.capacityByDeadline < need.quantity {
-        result.failures.append(.capacityDeadline)
-      }
+    if let deadline = need.need.deadlineDay {
+      let days = deadline - need.today
+      result.capacityByDeadline = days >= listing.leadTimeDays ? listing.monthlyCapacity * days / 30 : 0
+      if days < listing.leadTimeDays || result.capacityByDeadline < quantity { result.failures |= 1 << 2 }
     }
     // Certifications valid on the deadline (today without one).
-    let day = need.deadlineDay ?? today
-    result.validCertifications = validCertifications(of: producer, on: day)
-    let held = Set(result.validCertifications)
-    if need.requiredCertifications.contains(where: { !held.contains($0) }) {
-      result.failures.append(.certification)
-    }
+    if need.wanted.contains(where: { !producer.holds($0, on: need.day) }) { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
-    if !need.incoterms.isEmpty
-      && !need.incoterms.contains(where: { incotermCompatible(wanted: $0, offered: listing.incoterm) })
+    if !need.need.incoterms.isEmpty
+      && !need.need.incoterms.contains(where: { incotermCompatible(wanted: $0, offered: listing.incoterm) })
     {
-      result.failures.append(.incoterm)
+      result.failures |= 1 << 4
     }
-    result.unitPrice = unitPrice(listing, quantity: need.quantity, currency: need.targetPrice?.currencyCode)
     return result
+  }
+
+  /// What a card shows of a listing that was screened for `need`.
+  static func filterResult(
+    _ need: CompiledNeed, _ listing: ListingFacts, producer: Producer, screening: Screening
+  ) -> FilterResult {
+    FilterResult(
+      capacityByDeadline: screening.capacityByDeadline,
+      validCertifications: validCertifications(of: producer, on: need.day),
+      unitPrice: listing.prices.price(quantity: need.need.quantity, code: need.currency))
   }
 
   /// Certification types of `producer` valid on `day` (open ends count as valid), sorted.
   static func validCertifications(of producer: Producer, on day: Int64) -> [CertificationType] {
-    var types = Set<CertificationType>()
-    for certification in producer.certifications {
-      if let start = certification.valid?.start, Time.dayNumber(start) > day { continue }
-      if let end = certification.valid?.end, Time.dayNumber(end) < day { continue }
-      types.insert(certification.type)
-    }
+    let types = Set(ProducerFacts.windows(of: producer).filter { $0.isValid(on: day) }.map(\.type))
     return types.sorted { $0.rawValue < $1.rawValue }
   }
 
@@ -176,33 +255,65 @@ enum MatchEngine {
   /// The unit price of the tier that applies to `quantity` (the lowest tier when 0), in
   /// `currency` when given (else the first tier's currency).
   static func unitPrice(_ listing: Listing, quantity: Int64, currency: String?) -> Money? {
-    let code = (currency ?? listing.priceTiers.first?.unitPrice?.currencyCode ?? "").uppercased()
-    let tiers = listing.priceTiers
-      .filter { ($0.unitPrice?.currencyCode ?? "").uppercased() == code }
-      .sorted { $0.minQuantity < $1.minQuantity }
-    guard let first = tiers.first else { return nil }
-    let tier = tiers.last { $0.minQuantity <= quantity } ?? first
-    guard let price = tier.unitPrice else { return nil }
-    return Money(amountMinor: price.amountMinor, currencyCode: code)
+    PriceTable(listing.priceTiers).price(quantity: quantity, code: currency?.uppercased())
   }
 
   // MARK: Score
 
-  /// One component per factor, in factor order, and their sum.
-  ///
-  /// With `explain` false the reasons are left empty: rankings score every candidate listing
-  /// that way and explain only the one listing per producer they show, because formatting nine
-  /// bilingual sentences costs more than the arithmetic.
-  static func score(
-    _ need: MatchNeed, _ indexed: CatalogueIndex.IndexedListing, producer: Producer,
-    filter: FilterResult, history: PairHistory?, responses: ResponseStats?, explain: Bool = true
-  ) -> (score: Double, components: [ScoreComponent]) {
+  /// The facts of one screened listing.
+  static func facts(
+    _ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts, screening: Screening,
+    history: PairHistory?, responses: ResponseStats?
+  ) -> ScoreFacts {
+    var market = ScoreFacts.Market.none
+    if !producer.markets.isEmpty {
+      if let country = need.country, producer.markets.contains(country) {
+        market = .same
+      } else if let region = need.region, producer.marketRegions.contains(region) {
+        market = .sameRegion
+      } else {
+        market = .elsewhere
+      }
+    }
+    let pair = pairFact(history)
+    return ScoreFacts(
+      termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
+      price: need.target == nil
+        ? nil : listing.prices.price(quantity: need.need.quantity, code: need.currency)?.amountMinor,
+      quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
+      capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
+      moq: listing.moq, wanted: need.wanted.count,
+      have: need.wanted.count { producer.holds($0, on: need.day) },
+      held: producer.validTypeCount(on: need.day), market: market,
+      introductionRate: responses.flatMap { $0.requested > 0 ? $0.within24hRate : nil },
+      catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pair)
+  }
+
+  /// What novelty needs of a pair's history. Without one the pair never met (and orders are
+  /// not followed: with the orders feed every pair has a history, with its order count).
+  static func pairFact(_ history: PairHistory?) -> ScoreFacts.Pair {
+    guard let history else { return .new(ordersFollowed: false) }
+    if let orders = history.orders, orders > 0 { return .trades }
+    if history.known { return .known }
+    if history.latestStatus == .unspecified { return .new(ordersFollowed: history.orders != nil) }
+    return .earlier
+  }
+
+  /// The score alone, as ``explain(_:_:)`` would sum it.
+  static func score(_ facts: ScoreFacts) -> Double {
+    var total = 0.0
+    for (factor, weight) in weights {
+      total += weight * min(1, max(0, evaluate(factor, facts, nil).0))
+    }
+    return min(1, max(0, total))
+  }
+
+  /// One component per factor, in factor order, with its reason, and their sum.
+  static func explain(_ facts: ScoreFacts, _ context: ExplainContext) -> (score: Double, components: [ScoreComponent]) {
     var components: [ScoreComponent] = []
     var total = 0.0
     for (factor, weight) in weights {
-      let (value, reason) = evaluate(
-        factor, need, indexed, producer: producer, filter: filter, history: history,
-        responses: responses, explain: explain)
+      let (value, reason) = evaluate(factor, facts, context)
       let clamped = min(1, max(0, value))
       var component = ScoreComponent()
       component.factor = factor
@@ -216,49 +327,49 @@ enum MatchEngine {
     return (min(1, max(0, total)), components)
   }
 
+  /// A factor's value and, with a context, its reason (formatting nine bilingual sentences
+  /// costs more than the arithmetic, so rankings leave it out for all but the page shown).
   private static func evaluate(
-    _ factor: ScoreFactor, _ need: MatchNeed, _ indexed: CatalogueIndex.IndexedListing,
-    producer: Producer, filter: FilterResult, history: PairHistory?, responses: ResponseStats?,
-    explain: Bool
+    _ factor: ScoreFactor, _ facts: ScoreFacts, _ context: ExplainContext?
   ) -> (Double, LocalizedText) {
-    let listing = indexed.listing
-    /// The reason, formatted only when asked for.
+    /// The reason, formatted only when explaining.
     func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
-      explain ? LocalizedText(vi: vi(), en: en()) : LocalizedText()
+      context == nil ? LocalizedText() : LocalizedText(vi: vi(), en: en())
     }
+    let quantity = facts.quantity
     switch factor {
     case .textRelevance:
-      guard !need.terms.isEmpty else {
+      guard facts.termCount > 0 else {
         return (0.5, text("Yêu cầu không có mô tả để so khớp", "The need has no text to compare"))
       }
-      let found = need.terms.filter { indexed.terms.contains($0) }
-      let value = Double(found.count) / Double(need.terms.count)
-      lazy var words = found.prefix(6).joined(separator: ", ")
+      let found = facts.termsFound
+      let value = Double(found) / Double(facts.termCount)
+      lazy var words = context?.foundWords.prefix(6).joined(separator: ", ") ?? ""
       return (
         value,
         text(
-          "Khớp \(found.count)/\(need.terms.count) từ của yêu cầu" + (words.isEmpty ? "" : " (\(words))"),
-          "Matches \(found.count) of \(need.terms.count) words of the need"
+          "Khớp \(found)/\(facts.termCount) từ của yêu cầu" + (words.isEmpty ? "" : " (\(words))"),
+          "Matches \(found) of \(facts.termCount) words of the need"
             + (words.isEmpty ? "" : " (\(words))")))
 
     case .priceFit:
-      guard let target = need.targetPrice, target.amountMinor > 0 else {
+      guard let target = facts.target else {
         return (0.5, text("Người mua không nêu giá mục tiêu", "No target price given"))
       }
-      let code = target.currencyCode.uppercased()
-      guard let price = filter.unitPrice else {
-        return (0.2, text("Không có giá bằng \(code)", "No price in \(code)"))
+      lazy var targetMoney = context?.need.targetPrice ?? Money()
+      guard let price = facts.price else {
+        return (0.2, text("Không có giá bằng \(targetMoney.currencyCode.uppercased())", "No price in \(targetMoney.currencyCode.uppercased())"))
       }
-      lazy var priceText = money(price)
-      lazy var targetText = money(target)
-      if price.amountMinor <= target.amountMinor {
+      lazy var priceText = money(context?.unitPrice ?? Money())
+      lazy var targetText = money(targetMoney)
+      if price <= target {
         return (
           1,
           text(
             "\(priceText)/đơn vị ở số lượng này, trong giá mục tiêu \(targetText)",
             "\(priceText) per unit at this quantity, within the target \(targetText)"))
       }
-      let over = Double(price.amountMinor - target.amountMinor) / Double(target.amountMinor)
+      let over = Double(price - target) / Double(target)
       return (
         1 - 2 * over,
         text(
@@ -266,95 +377,95 @@ enum MatchEngine {
           "\(priceText) per unit, \(percent(over, vi: false)) above the target \(targetText)"))
 
     case .capacityFit:
-      guard need.quantity > 0 else {
+      guard quantity > 0 else {
         return (0.5, text("Chưa nêu số lượng", "No quantity given"))
       }
-      if need.deadlineDay != nil {
-        let ratio = Double(filter.capacityByDeadline) / Double(need.quantity)
+      if facts.hasDeadline {
+        let capacity = facts.capacityByDeadline
+        let ratio = Double(capacity) / Double(quantity)
         return (
           0.5 + 0.5 * (ratio - 1),
           text(
-            "Làm được \(filter.capacityByDeadline) trước hạn cho \(need.quantity) cần (gấp \(decimal(ratio, vi: true)))",
-            "Can make \(filter.capacityByDeadline) by the deadline for \(need.quantity) needed (\(decimal(ratio, vi: false))×)"))
+            "Làm được \(capacity) trước hạn cho \(quantity) cần (gấp \(decimal(ratio, vi: true)))",
+            "Can make \(capacity) by the deadline for \(quantity) needed (\(decimal(ratio, vi: false))×)"))
       }
-      guard listing.monthlyCapacity > 0 else {
+      let monthly = facts.monthlyCapacity
+      guard monthly > 0 else {
         return (0.2, text("Chưa khai báo năng lực sản xuất", "No monthly capacity declared"))
       }
-      let months = Double(need.quantity) / Double(listing.monthlyCapacity)
+      let months = Double(quantity) / Double(monthly)
       return (
         months <= 1 ? 1 : 1 - (months - 1) / 5,
         text(
-          "Năng lực \(listing.monthlyCapacity)/tháng: đơn hàng bằng \(decimal(months, vi: true)) tháng sản xuất",
-          "Makes \(listing.monthlyCapacity) a month: the order is \(decimal(months, vi: false)) months of output"))
+          "Năng lực \(monthly)/tháng: đơn hàng bằng \(decimal(months, vi: true)) tháng sản xuất",
+          "Makes \(monthly) a month: the order is \(decimal(months, vi: false)) months of output"))
 
     case .certifications:
-      let held = filter.validCertifications
-      lazy var names = held.map(certificationName).joined(separator: ", ")
-      if !need.requiredCertifications.isEmpty {
-        let wanted = Set(need.requiredCertifications)
-        let have = wanted.filter { held.contains($0) }.count
+      lazy var names = (context?.certifications ?? []).map(certificationName).joined(separator: ", ")
+      if facts.wanted > 0 {
+        let have = facts.have, wanted = facts.wanted
         return (
-          Double(have) / Double(wanted.count),
+          Double(have) / Double(wanted),
           text(
-            "Có \(have)/\(wanted.count) chứng nhận yêu cầu, còn hiệu lực đến hạn (\(names))",
-            "Holds \(have) of \(wanted.count) required certifications, valid at the deadline (\(names))"))
+            "Có \(have)/\(wanted) chứng nhận yêu cầu, còn hiệu lực đến hạn (\(names))",
+            "Holds \(have) of \(wanted) required certifications, valid at the deadline (\(names))"))
       }
-      if held.isEmpty {
+      if facts.held == 0 {
         return (0, text("Không có chứng nhận còn hiệu lực", "No valid certification"))
       }
       return (
-        Double(held.count) / 3,
+        Double(facts.held) / 3,
         text(
-          "Không yêu cầu chứng nhận; có \(held.count) chứng nhận còn hiệu lực (\(names))",
-          "No certification required; holds \(held.count) valid (\(names))"))
+          "Không yêu cầu chứng nhận; có \(facts.held) chứng nhận còn hiệu lực (\(names))",
+          "No certification required; holds \(facts.held) valid (\(names))"))
 
     case .marketExperience:
-      let country = need.buyerCountry.uppercased()
-      let markets = producer.exportMarkets.map { $0.uppercased() }
-      if markets.isEmpty {
+      lazy var country = context?.need.buyerCountry.uppercased() ?? ""
+      lazy var markets = context?.exportMarkets ?? []
+      switch facts.market {
+      case .none:
         return (0, text("Chưa có kinh nghiệm xuất khẩu được ghi nhận", "No export experience recorded"))
-      }
-      if !country.isEmpty && markets.contains(country) {
+      case .same:
         return (1, text("Đã xuất khẩu sang \(country)", "Already exports to \(country)"))
-      }
-      let region = Regions.region(of: country)
-      let near = markets.filter { region != nil && Regions.region(of: $0) == region }
-      if !near.isEmpty {
-        lazy var list = near.joined(separator: ", ")
+      case .sameRegion:
+        lazy var region = Regions.region(of: country)
+        lazy var list = markets.filter { Regions.region(of: $0) == region }.joined(separator: ", ")
         return (
           0.6,
           text(
             "Xuất khẩu sang \(list), cùng khu vực với \(country)",
             "Exports to \(list), in the same region as \(country)"))
+      case .elsewhere:
+        lazy var list = markets.prefix(5).joined(separator: ", ")
+        return (
+          0.3,
+          text(
+            "Có xuất khẩu (\(list)) nhưng chưa sang khu vực của \(country)",
+            "Exports (\(list)) but not yet to \(country)'s region"))
       }
-      lazy var list = markets.prefix(5).joined(separator: ", ")
-      return (
-        0.3,
-        text(
-          "Có xuất khẩu (\(list)) nhưng chưa sang khu vực của \(country)",
-          "Exports (\(list)) but not yet to \(country)'s region"))
 
     case .responsiveness:
-      if let responses, responses.requested > 0 {
+      if let rate = facts.introductionRate {
+        lazy var responses = context?.responses ?? ResponseStats()
         lazy var hours = decimal(Double(responses.medianSeconds) / 3600, vi: false)
         lazy var hoursVi = decimal(Double(responses.medianSeconds) / 3600, vi: true)
         return (
-          responses.within24hRate,
+          rate,
           text(
             "Trả lời \(responses.answeredWithin24h)/\(responses.requested) lời giới thiệu trong 24 giờ (trung vị \(hoursVi) giờ)",
             "Answered \(responses.answeredWithin24h) of \(responses.requested) introductions within 24 h (median \(hours) h)"))
       }
-      if let stats = producer.responseStats, stats.sampleSize > 0 {
+      if let rate = facts.catalogueRate {
         return (
-          stats.responseRate,
+          rate,
           text(
-            "Tỷ lệ phản hồi theo danh mục: \(percent(stats.responseRate, vi: true))",
-            "Response rate in the catalogue: \(percent(stats.responseRate, vi: false))"))
+            "Tỷ lệ phản hồi theo danh mục: \(percent(rate, vi: true))",
+            "Response rate in the catalogue: \(percent(rate, vi: false))"))
       }
       return (0.5, text("Chưa có dữ liệu phản hồi", "No response history yet"))
 
     case .verification:
-      switch producer.verificationTier {
+      switch facts.verification {
       case .onSiteAudit:
         return (1, text("Đã được kiểm tra tại cơ sở", "Verified by an on-site audit"))
       case .documents:
@@ -366,18 +477,19 @@ enum MatchEngine {
       }
 
     case .reciprocalFit:
-      guard need.quantity > 0, listing.monthlyCapacity > 0 else {
+      let monthly = facts.monthlyCapacity, moq = facts.moq
+      guard quantity > 0, monthly > 0 else {
         return (0.5, text("Chưa đủ dữ liệu về quy mô đơn hàng", "Not enough data on order size"))
       }
-      let months = Double(need.quantity) / Double(listing.monthlyCapacity)
+      let months = Double(quantity) / Double(monthly)
       lazy var monthsVi = decimal(months, vi: true)
       lazy var monthsEn = decimal(months, vi: false)
-      if listing.moq > 0 && need.quantity < 2 * listing.moq {
+      if moq > 0 && quantity < 2 * moq {
         return (
           0.6,
           text(
-            "Đơn \(need.quantity) gần mức tối thiểu \(listing.moq) của cơ sở: hơi nhỏ với họ",
-            "An order of \(need.quantity) is near this producer's MOQ of \(listing.moq): small for them"))
+            "Đơn \(quantity) gần mức tối thiểu \(moq) của cơ sở: hơi nhỏ với họ",
+            "An order of \(quantity) is near this producer's MOQ of \(moq): small for them"))
       }
       if months > 3 {
         return (
@@ -393,38 +505,38 @@ enum MatchEngine {
           "The order is \(monthsEn) months of output: a size that suits both sides"))
 
     case .novelty:
-      guard let history else {
+      switch facts.pair {
+      case .new(ordersFollowed: false):
         return (
           1,
           text(
             "Chưa từng được giới thiệu với nhau: đối tác mới (chưa tính dữ liệu đơn hàng)",
             "Never introduced: a new partner (orders are not yet taken into account)"))
-      }
-      if let orders = history.orders, orders > 0 {
-        return (
-          0,
-          text(
-            "Đã giao dịch với nhau: \(orders) đơn hàng", "Already trades: \(orders) order(s) between them"))
-      }
-      if history.known {
-        return (
-          0,
-          text(
-            "Đã được giới thiệu và chấp nhận: đối tác đã quen",
-            "Already introduced and accepted: a known partner"))
-      }
-      if history.latestStatus == .unspecified {
+      case .new(ordersFollowed: true):
         return (
           1,
           text(
             "Chưa từng được giới thiệu, chưa có đơn hàng: đối tác mới",
             "Never introduced and no orders between them: a new partner"))
+      case .trades:
+        lazy var orders = context?.history?.orders ?? 0
+        return (
+          0,
+          text("Đã giao dịch với nhau: \(orders) đơn hàng", "Already trades: \(orders) order(s) between them"))
+      case .known:
+        return (
+          0,
+          text(
+            "Đã được giới thiệu và chấp nhận: đối tác đã quen",
+            "Already introduced and accepted: a known partner"))
+      case .earlier:
+        lazy var status = statusName(context?.history?.latestStatus ?? .unspecified)
+        return (
+          0.7,
+          text(
+            "Đã có lời giới thiệu trước đây (\(status)) nhưng chưa được chấp nhận",
+            "An earlier introduction (\(status)) was not accepted"))
       }
-      return (
-        0.7,
-        text(
-          "Đã có lời giới thiệu trước đây (\(statusName(history.latestStatus))) nhưng chưa được chấp nhận",
-          "An earlier introduction (\(statusName(history.latestStatus))) was not accepted"))
 
     default:
       return (0, text("", ""))

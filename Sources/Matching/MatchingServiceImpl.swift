@@ -142,11 +142,11 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     let ranking = try await rankProducers(
       need, options: request.options ?? MatchOptions(), subject: rfq.id,
       consortia: offset == 0 ? Int(rfq.maxProposals) : 0, shown: min(Int(rfq.maxProposals), offset + size))
-    let capped = Array(ranking.matches.prefix(Int(rfq.maxProposals)))
+    let capped = min(ranking.total, Int(rfq.maxProposals))
     var response = MatchProducersForRfqResponse()
-    response.totalMatches = Int32(ranking.matches.count)
-    response.matches = Array(capped.dropFirst(offset).prefix(size))
-    if offset + size < capped.count {
+    response.totalMatches = Int32(ranking.total)
+    response.matches = Array(ranking.matches.prefix(capped).dropFirst(offset).prefix(size))
+    if offset + size < capped {
       response.nextPageToken = PageToken(fingerprint: fingerprint, position: String(offset + size)).encoded()
     }
     if offset == 0 {
@@ -178,9 +178,9 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
       need, options: request.options ?? MatchOptions(), subject: "buyer:" + buyer.id, consortia: 0,
       shown: offset + size)
     var response = MatchProducersForBuyerResponse()
-    response.totalMatches = Int32(ranking.matches.count)
+    response.totalMatches = Int32(ranking.total)
     response.matches = Array(ranking.matches.dropFirst(offset).prefix(size))
-    if offset + size < ranking.matches.count {
+    if offset + size < ranking.total {
       response.nextPageToken = PageToken(fingerprint: fingerprint, position: String(offset + size)).encoded()
     }
     try await record(response.matches, buyerID: buyer.id, rfqID: "")
@@ -204,7 +204,9 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     let offset = try PageToken.offset(request.pageToken, fingerprint: fingerprint)
 
     let index = store.catalogue.snapshot
-    guard let producer = index.producers[producerID], !producer.deleted else {
+    guard let producer = index.producers[producerID], !producer.deleted,
+      let producerFacts = index.producerSlots[producerID].map({ index.producerFacts[Int($0)] })
+    else {
       throw MatchingError.notFound("producer \(producerID) not found")
     }
     var listings = index.activeListings(ofProducer: producerID)
@@ -225,21 +227,26 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     func consider(_ need: MatchNeed, buyer: Buyer, rfq: Rfq?) {
       let pair = history[buyer.id]
       if options.excludeExistingPartners && pair?.known == true { return }
-      var best: ScoredListing?
+      let compiled = CompiledNeed(need, index: index, today: today)
+      // The first listing with the highest score (listings in id order); only it is explained.
+      var best: (listing: CatalogueIndex.IndexedListing, screening: Screening, score: Double)?
       for indexed in listings {
-        let result = MatchEngine.filter(need, indexed, producer: producer, today: today)
-        guard result.passed else { continue }
-        let (score, components) = MatchEngine.score(
-          need, indexed, producer: producer, filter: result, history: pair, responses: stats)
-        if best == nil || score > best!.score {
-          best = ScoredListing(listing: indexed, filter: result, score: score, components: components)
-        }
+        let screening = MatchEngine.screen(compiled, indexed.facts, producer: producerFacts)
+        guard screening.passed else { continue }
+        let score = MatchEngine.score(
+          MatchEngine.facts(
+            compiled, indexed.facts, producer: producerFacts, screening: screening, history: pair,
+            responses: stats))
+        if best == nil || score > best!.score { best = (indexed, screening, score) }
       }
       guard let best, best.score >= options.minScore else { return }
+      let explained = MatchEngine.explain(
+        compiled, best.listing, producer: producer, producerFacts: producerFacts, screening: best.screening,
+        history: pair, responses: stats, index: index)
       var match = Match()
       match.candidate = .buyer(BuyerCandidate(buyer: Cards.buyer(buyer), rfq: rfq.map(Cards.rfq)))
       match.score = best.score
-      match.components = best.components
+      match.components = explained.components
       match.alreadyTrades = pair?.known ?? false
       match.introductionId = pair?.latestIntroductionID ?? ""
       let subject = rfq.map { "rfq:" + $0.id } ?? "buyer:" + buyer.id
@@ -295,7 +302,7 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
     guard let producer = index.producers[producerID], !producer.deleted else {
       throw MatchingError.notFound("producer \(producerID) not found")
     }
-    if !request.listingId.isEmpty && index.listings[request.listingId]?.listing.producerId != producerID {
+    if !request.listingId.isEmpty && index.listing(request.listingId)?.listing.producerId != producerID {
       throw MatchingError.invalidArgument(
         field: "listing_id", reason: "listing \(request.listingId) is not producer \(producerID)'s")
     }
@@ -506,120 +513,61 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
 
   // MARK: Ranking producers
 
-  struct ProducerRanking {
+  struct RankedProducers {
+    /// The first `shown` matches, with cards and reasons.
     var matches: [Match]
+    /// Every producer that passes.
+    var total: Int
     var excluded: [FilterCount]
     var consortia: [ConsortiumProposal]
   }
 
   /// Every producer with a listing that passes the hard filters, with its best listing, ranked
-  /// by score (ties by producer id), plus per-filter exclusion counts and — when `consortia` > 0
-  /// and no producer passes — consortium proposals capped at that many members in all. Only the
-  /// first `shown` matches carry cards and reasons (callers page within those).
+  /// by score (ties by producer id): the first `shown` as matches with cards and reasons, and
+  /// how many there are, plus per-filter exclusion counts and — when `consortia` > 0 and no
+  /// producer passes — consortium proposals capped at that many members in all.
   private func rankProducers(
     _ need: MatchNeed, options: MatchOptions, subject: String, consortia cap: Int, shown: Int
-  ) async throws -> ProducerRanking {
+  ) async throws -> RankedProducers {
     let index = store.catalogue.snapshot
     let today = Time.dayInVietnam(store.now)
     let history = try await store.pairHistory(buyerID: need.buyerID)
     let stats = try await store.responseStats()
-    let villageFilter = Set(options.villageIds)
-    let districtFilter = Set(options.districts.map { VietnameseFolding.fold($0.trimmingSpaces) })
+    let compiled = CompiledNeed(need, index: index, today: today)
+    let ranking = ProducerRanking(
+      index: index, need: compiled, options: options, history: history, responses: stats, shown: shown)
 
-    var best: [String: ScoredListing] = [:]
-    var deepest: [String: Int] = [:]  // producer → index in filterOrder of its furthest failure
-    var capacityLimited: [String: ScoredListing] = [:]
-    // The index's own order, not sorted ids: every choice below breaks ties by id, so the
-    // result is the same, without sorting and copying the whole catalogue on every call.
-    for indexed in index.listings.values where indexed.listing.status == .active {
-      let producerID = indexed.listing.producerId
-      guard let producer = index.producers[producerID], !producer.deleted else { continue }
-      if !villageFilter.isEmpty && !villageFilter.contains(producer.villageId) { continue }
-      if !districtFilter.isEmpty {
-        let district = index.villages[producer.villageId]?.district ?? ""
-        if !districtFilter.contains(VietnameseFolding.fold(district)) { continue }
-      }
-      let result = MatchEngine.filter(need, indexed, producer: producer, today: today)
-      let pair = history[producerID]
-      if let failure = result.failures.first {
-        let depth = MatchEngine.filterOrder.firstIndex(of: failure) ?? 0
-        deepest[producerID] = max(deepest[producerID] ?? -1, depth)
-        if result.failures == [.capacityDeadline] && result.capacityByDeadline > 0 {
-          let (score, components) = MatchEngine.score(
-            need, indexed, producer: producer, filter: result, history: pair,
-            responses: stats[producerID])
-          let scored = ScoredListing(listing: indexed, filter: result, score: score, components: components)
-          if let current = capacityLimited[producerID],
-            current.filter.capacityByDeadline > result.capacityByDeadline
-              || (current.filter.capacityByDeadline == result.capacityByDeadline
-                && current.listing.listing.id < indexed.listing.id)
-          {
-            continue
-          }
-          capacityLimited[producerID] = scored
-        }
-        continue
-      }
-      if options.excludeExistingPartners && pair?.known == true {
-        deepest[producerID] = MatchEngine.filterOrder.count - 1
-        continue
-      }
-      let (score, components) = MatchEngine.score(
-        need, indexed, producer: producer, filter: result, history: pair,
-        responses: stats[producerID], explain: false)
-      if score < options.minScore { continue }
-      if let current = best[producerID],
-        current.score > score || (current.score == score && current.listing.listing.id < indexed.listing.id)
-      {
-        continue
-      }
-      best[producerID] = ScoredListing(listing: indexed, filter: result, score: score, components: components)
-    }
-
-    var counts: [HardFilter: Int32] = [:]
-    for (producerID, depth) in deepest where best[producerID] == nil {
-      counts[MatchEngine.filterOrder[depth], default: 0] += 1
-    }
-    let excluded = MatchEngine.filterOrder.compactMap { filter in
-      counts[filter].map { FilterCount(filter: filter, excluded: $0) }
-    }
-
-    let ranked = best.values.sorted {
-      $0.score != $1.score ? $0.score > $1.score : $0.listing.listing.producerId < $1.listing.listing.producerId
-    }
     var matches: [Match] = []
-    for (position, scored) in ranked.enumerated() {
-      let producerID = scored.listing.listing.producerId
-      guard let producer = index.producers[producerID] else { continue }
-      // Past the page asked for, only the count matters: no cards, no reasons.
-      if position >= shown {
-        var match = Match()
-        match.rank = Int32(position + 1)
-        match.score = scored.score
-        matches.append(match)
-        continue
-      }
-      let explained = MatchEngine.score(
-        need, scored.listing, producer: producer, filter: scored.filter, history: history[producerID],
-        responses: stats[producerID])
+    for (position, candidate) in ranking.top.enumerated() {
+      let producerID = index.producerIDs[Int(candidate.producer)]
+      guard let producer = index.producersBySlot[Int(candidate.producer)] else { continue }
+      let indexed = index.indexed(candidate.listing)
+      let explained = MatchEngine.explain(
+        compiled, indexed, producer: producer, producerFacts: index.producerFacts[Int(candidate.producer)],
+        screening: candidate.screening, history: history[producerID], responses: stats[producerID], index: index)
       var match = Match()
       match.candidate = .producer(
         ProducerCandidate(
           producer: Cards.producer(producer, index: index, stats: stats[producerID]),
-          listing: Cards.listing(scored.listing.listing, filter: scored.filter)))
+          listing: Cards.listing(indexed.listing, filter: explained.filter)))
       match.matchId = "mt-" + stableHash(subject + "|" + producerID)
       match.rank = Int32(position + 1)
-      match.score = scored.score
+      match.score = candidate.score
       match.components = explained.components
       match.alreadyTrades = history[producerID]?.known ?? false
       match.introductionId = history[producerID]?.latestIntroductionID ?? ""
       matches.append(match)
     }
     var proposals: [ConsortiumProposal] = []
-    if cap > 0 && matches.isEmpty && need.quantity > 0 && need.deadlineDay != nil {
-      proposals = Consortia.propose(
-        need: need, candidates: Array(capacityLimited.values), index: index, maxMembers: cap)
+    if cap > 0 && ranking.total == 0 && need.quantity > 0 && need.deadlineDay != nil {
+      let members = ranking.capacityLimited.compactMap { candidate -> ScoredListing? in
+        guard let producer = index.producersBySlot[Int(candidate.producer)] else { return nil }
+        let indexed = index.indexed(candidate.listing)
+        let filter = MatchEngine.filterResult(compiled, indexed.facts, producer: producer, screening: candidate.screening)
+        return ScoredListing(listing: indexed, filter: filter, score: candidate.score)
+      }
+      proposals = Consortia.propose(need: compiled, candidates: members, index: index, maxMembers: cap)
     }
-    return ProducerRanking(matches: matches, excluded: excluded, consortia: proposals)
+    return RankedProducers(matches: matches, total: ranking.total, excluded: ranking.excluded, consortia: proposals)
   }
 }

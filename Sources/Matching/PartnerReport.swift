@@ -230,19 +230,20 @@ struct PartnerReport {
   /// `nil` when some producer in scope passes every hard filter for `rfq`; otherwise the filter
   /// that stopped the most producers.
   func unmetOutcome(_ rfq: Rfq, buyer: Buyer, listings: [CatalogueIndex.IndexedListing]) -> HardFilter? {
-    let need = MatchingServiceImpl.need(rfq: rfq, buyer: buyer)
-    let today = Time.dayInVietnam(Time.milliseconds(rfq.createdAt))
+    let need = CompiledNeed(
+      MatchingServiceImpl.need(rfq: rfq, buyer: buyer), index: index,
+      today: Time.dayInVietnam(Time.milliseconds(rfq.createdAt)))
     var deepest: [String: Int] = [:]
     var passed = Set<String>()
     for indexed in listings {
       let producerID = indexed.listing.producerId
-      guard !passed.contains(producerID), let producer = index.producers[producerID] else { continue }
-      let result = MatchEngine.filter(need, indexed, producer: producer, today: today)
-      guard let failure = result.failures.first else {
+      guard !passed.contains(producerID), index.producer(of: indexed.facts) != nil else { continue }
+      let screening = MatchEngine.screen(
+        need, indexed.facts, producer: index.producerFacts[Int(indexed.facts.producer)])
+      guard let depth = screening.firstFailure else {
         passed.insert(producerID)
         continue
       }
-      let depth = MatchEngine.filterOrder.firstIndex(of: failure) ?? 0
       deepest[producerID] = max(deepest[producerID] ?? -1, depth)
     }
     guard passed.isEmpty else { return nil }

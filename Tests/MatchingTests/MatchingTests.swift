@@ -340,7 +340,7 @@ struct MatchingTests {
     #expect(try await harness.store.appliedEventCount() == Int64(newest))  // each event once
     let index = harness.store.catalogue.snapshot
     #expect(index.producers["p-late"] != nil)
-    #expect(index.listings["l-good2"]?.listing.status == .deleted)
+    #expect(index.listing("l-good2")?.listing.status == .deleted)
     #expect(index.producers["p-good"]?.name?.en == "Ninh So Rattan Cooperative")
 
     // A second restart with nothing new applies nothing again.
@@ -349,7 +349,7 @@ struct MatchingTests {
     try await harness.catchUp()
     try await Task.sleep(for: .milliseconds(100))
     #expect(try await harness.store.appliedEventCount() == Int64(newest))
-    #expect(harness.store.catalogue.snapshot.listings.count == Fixtures.listings.count + 1)
+    #expect(harness.store.catalogue.snapshot.listingCount == Fixtures.listings.count + 1)
 
     let rfq = try await harness.seedBuyerAndRfq()
     let matches = try await harness.client(as: .buyer("B1")).matchProducersForRfq(

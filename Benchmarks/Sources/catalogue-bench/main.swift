@@ -11,6 +11,7 @@
 // query.
 
 import Auth
+import BenchSupport
 import Catalogue
 import CatalogueAPI
 import CommonAPI

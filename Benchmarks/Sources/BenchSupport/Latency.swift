@@ -1,22 +1,22 @@
-// Per-call latency: run a call many times one after another, keep every duration, report
-// percentiles. Calls are sequential (one in flight), so a figure is one call's latency on an
-// otherwise idle store, including the hop to the reader connection's queue and back.
+// Per-call latency, shared by catalogue-bench and matching-bench: run a call many times one
+// after another, keep every duration, report percentiles. Calls are sequential (one in
+// flight), so a figure is one call's latency on an otherwise idle process.
 
 import Foundation
 
 /// Percentiles of one case.
-struct LatencySummary {
-  var name: String
-  var calls: Int
-  var p50: Duration
-  var p99: Duration
-  var mean: Duration
-  var max: Duration
+public struct LatencySummary: Sendable {
+  public var name: String
+  public var calls: Int
+  public var p50: Duration
+  public var p99: Duration
+  public var mean: Duration
+  public var max: Duration
   /// What the call returned, shown so a reader can see the query did real work.
-  var detail: String
+  public var detail: String
 
   /// Nearest-rank percentiles of `samples`.
-  init(name: String, samples: [Duration], detail: String) {
+  public init(name: String, samples: [Duration], detail: String) {
     precondition(!samples.isEmpty, "no samples")
     let sorted = samples.sorted()
     func rank(_ p: Double) -> Duration {
@@ -35,7 +35,7 @@ struct LatencySummary {
 /// Runs `body` `warmUp` times untimed, then `iterations` times timed; `body` returns a short
 /// description of its result (the last one is kept for the table).
 @MainActor
-func measureLatency(
+public func measureLatency(
   _ name: String, warmUp: Int, iterations: Int, _ body: () async throws -> String
 ) async throws -> LatencySummary {
   var detail = ""
@@ -53,21 +53,21 @@ func measureLatency(
 
 extension Duration {
   /// Milliseconds with three decimals ("0.412").
-  var milliseconds: String {
+  public var milliseconds: String {
     let (seconds, attoseconds) = components
     let ms = Double(seconds) * 1e3 + Double(attoseconds) / 1e15
     return String(format: "%.3f", ms)
   }
 
   /// Seconds as a Double.
-  var seconds: Double {
+  public var seconds: Double {
     let (seconds, attoseconds) = components
     return Double(seconds) + Double(attoseconds) / 1e18
   }
 }
 
 /// Pads `text` to `width` (left-aligned, or right-aligned for numbers).
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+public func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
   let count = text.count
   guard count < width else { return text }
   let padding = String(repeating: " ", count: width - count)
@@ -75,7 +75,7 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
 }
 
 /// Prints the latency table.
-func printLatencyTable(_ rows: [LatencySummary]) {
+public func printLatencyTable(_ rows: [LatencySummary]) {
   let nameWidth = Swift.max(4, rows.map(\.name.count).max() ?? 0)
   print(
     pad("case", nameWidth) + "  " + pad("calls", 6, right: true) + "  "

@@ -1,0 +1,197 @@
+internal import CatalogueAPI
+internal import CommonAPI
+internal import MatchingAPI
+internal import Storage
+
+/// Ranks the producers of one index snapshot for one need: one pass over the listings' category
+/// column; the hard filters and the score (without reasons) only for listings of a category that
+/// fits; per producer its best listing; the top `shown` kept in order as they come, so nothing
+/// is sorted but the page.
+///
+/// The result is what a full sort of every passing producer would give: ties between producers
+/// break by producer id, between a producer's listings by listing id.
+struct ProducerRanking {
+  /// A producer's chosen listing.
+  struct Candidate {
+    var producer: Int32
+    var listing: Int32
+    var score: Double
+    var screening: Screening
+  }
+
+  let index: CatalogueIndex
+  let need: CompiledNeed
+  let options: MatchOptions
+  /// Introductions (and, when followed, orders) between the buyer and each producer.
+  let history: PairHistories
+  /// Each producer's answers to introductions, by producer id.
+  let responses: [String: ResponseStats]
+
+  /// Producers with a passing listing.
+  private(set) var total = 0
+  /// The best `shown` of them, best first.
+  private(set) var top: [Candidate] = []
+  /// Producers without a passing listing, by the furthest filter each got to.
+  private(set) var excluded: [FilterCount] = []
+  /// Per producer whose listings fail only on capacity by the deadline, the one that makes the
+  /// most (ties by listing id), scored: members for a consortium.
+  private(set) var capacityLimited: [Candidate] = []
+
+  init(
+    index: CatalogueIndex, need: CompiledNeed, options: MatchOptions, history: PairHistories,
+    responses: [String: ResponseStats], shown: Int
+  ) {
+    self.index = index
+    self.need = need
+    self.options = options
+    self.history = history
+    self.responses = responses
+    run(shown: shown)
+  }
+
+  /// The history and introduction statistics of a producer slot.
+  func pair(_ producer: Int32) -> (PairHistory?, ResponseStats?) {
+    let id = index.producerIDs[Int(producer)]
+    return (history[id], responses[id])
+  }
+
+  private mutating func run(shown: Int) {
+    let producerCount = index.producerFacts.count
+    let eligible = eligibleProducers()
+    // A producer without an entry has no history: unknown, or (orders followed) known empty.
+    var pairs = [PairHistory?](
+      repeating: history.ordersFollowed ? PairHistory(orders: 0) : nil, count: producerCount)
+    for (id, entry) in history.entries { if let slot = index.producerSlots[id] { pairs[Int(slot)] = entry } }
+    var stats = [ResponseStats?](repeating: nil, count: producerCount)
+    for (id, entry) in responses { if let slot = index.producerSlots[id] { stats[Int(slot)] = entry } }
+
+    // Per producer: the index in filterOrder of the furthest filter a listing got to (-1: none
+    // seen), its best passing listing and its best capacity-limited one.
+    var deepest = [Int8](repeating: -1, count: producerCount)
+    var best = [Candidate?](repeating: nil, count: producerCount)
+    var capacity = [Candidate?](repeating: nil, count: producerCount)
+    let categories = need.categories
+    let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
+    for slot in index.scanCategory.indices {
+      let category = index.scanCategory[slot]
+      if category == CatalogueIndex.inactive { continue }
+      let producer = Int(index.scanProducer[slot])
+      guard eligible[producer] else { continue }
+      if !categories.isEmpty && !categories.contains(category) {
+        deepest[producer] = max(deepest[producer], 0)
+        continue
+      }
+      let facts = index.listingFacts[slot]
+      let screening = MatchEngine.screen(need, facts, producer: index.producerFacts[producer])
+      if let failure = screening.firstFailure {
+        deepest[producer] = max(deepest[producer], Int8(failure))
+        if screening.onlyCapacity && screening.capacityByDeadline > 0 {
+          if let current = capacity[producer],
+            current.screening.capacityByDeadline > screening.capacityByDeadline
+              || (current.screening.capacityByDeadline == screening.capacityByDeadline
+                && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+          {
+            continue
+          }
+          capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
+        }
+        continue
+      }
+      if options.excludeExistingPartners && pairs[producer]?.known == true {
+        deepest[producer] = existingPartner
+        continue
+      }
+      let score = MatchEngine.score(
+        MatchEngine.facts(
+          need, facts, producer: index.producerFacts[producer], screening: screening,
+          history: pairs[producer], responses: stats[producer]))
+      if score < options.minScore { continue }
+      if let current = best[producer],
+        current.score > score
+          || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+      {
+        continue
+      }
+      best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
+    }
+
+    var counts = [Int32](repeating: 0, count: MatchEngine.filterOrder.count)
+    for producer in 0..<producerCount {
+      if let candidate = best[producer] {
+        total += 1
+        keep(candidate, shown: shown)
+      } else if deepest[producer] >= 0 {
+        counts[Int(deepest[producer])] += 1
+      }
+    }
+    excluded = MatchEngine.filterOrder.indices.compactMap { position in
+      counts[position] > 0 ? FilterCount(filter: MatchEngine.filterOrder[position], excluded: counts[position]) : nil
+    }
+    // Only a ranking with no match proposes consortia: score their members only then.
+    guard total == 0 else { return }
+    capacityLimited = capacity.compactMap { candidate in
+      guard var candidate else { return nil }
+      let facts = index.listingFacts[Int(candidate.listing)]
+      candidate.score = MatchEngine.score(
+        MatchEngine.facts(
+          need, facts, producer: index.producerFacts[Int(candidate.producer)], screening: candidate.screening,
+          history: pairs[Int(candidate.producer)], responses: stats[Int(candidate.producer)]))
+      return candidate
+    }
+  }
+
+  /// Known, not deleted, and in the villages and districts the options ask for.
+  private func eligibleProducers() -> [Bool] {
+    var eligible = index.producerFacts.map(\.eligible)
+    let villages = Set(options.villageIds)
+    let districts = Set(options.districts.map { VietnameseFolding.fold($0.trimmingSpaces) })
+    guard !villages.isEmpty || !districts.isEmpty else { return eligible }
+    for (slot, producer) in index.producersBySlot.enumerated() where eligible[slot] {
+      guard let producer else { continue }
+      if !villages.isEmpty && !villages.contains(producer.villageId) {
+        eligible[slot] = false
+      } else if !districts.isEmpty {
+        let district = index.villages[producer.villageId]?.district ?? ""
+        eligible[slot] = districts.contains(VietnameseFolding.fold(district))
+      }
+    }
+    return eligible
+  }
+
+  /// Whether `a` ranks before `b`: higher score, then lower producer id.
+  private func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+    a.score != b.score ? a.score > b.score : index.producerIDs[Int(a.producer)] < index.producerIDs[Int(b.producer)]
+  }
+
+  /// Keeps `candidate` among the best `shown`, in order.
+  private mutating func keep(_ candidate: Candidate, shown: Int) {
+    if top.count == shown {
+      guard let last = top.last, precedes(candidate, last) else { return }
+      top.removeLast()
+    }
+    var position = top.count
+    while position > 0 && precedes(candidate, top[position - 1]) { position -= 1 }
+    top.insert(candidate, at: position)
+  }
+}
+
+extension MatchEngine {
+  /// A screened, passing listing explained: its card's filter result, its score and the
+  /// components with their reasons. The score is the one ``score(_:)`` gives for the same facts.
+  static func explain(
+    _ need: CompiledNeed, _ indexed: CatalogueIndex.IndexedListing, producer: Producer,
+    producerFacts: ProducerFacts, screening: Screening, history: PairHistory?, responses: ResponseStats?,
+    index: CatalogueIndex
+  ) -> (filter: FilterResult, score: Double, components: [ScoreComponent]) {
+    let filter = filterResult(need, indexed.facts, producer: producer, screening: screening)
+    let facts = facts(
+      need, indexed.facts, producer: producerFacts, screening: screening, history: history, responses: responses)
+    let context = ExplainContext(
+      need: need.need,
+      foundWords: need.need.terms.filter { term in index.termID(term).map(indexed.facts.terms.contains) ?? false },
+      unitPrice: filter.unitPrice, certifications: filter.validCertifications,
+      exportMarkets: producer.exportMarkets.map { $0.uppercased() }, responses: responses, history: history)
+    let (score, components) = explain(facts, context)
+    return (filter, score, components)
+  }
+}
