@@ -143,39 +143,20 @@ public final class OrdersStore: Sendable {
   {
     var scoped = request
     try scope(&scoped.buyerId, &scoped.producerId, caller: caller)
-    let size = try pageSize(request.pageSize)
     var unpaged = scoped
     unpaged.pageToken = ""
     unpaged.pageSize = 0
-    let print = fingerprint(unpaged.serializedBytes())
-    let before = try PageToken.rowid(request.pageToken, fingerprint: print)
-    var conditions: [SQL] = ["rowid < ?"]
-    var arguments: [SQLValue] = [.integer(before)]
-    for (column, value) in [
-      ("buyer_id", scoped.buyerId), ("producer_id", scoped.producerId), ("rfq_id", scoped.rfqId),
-      ("listing_id", scoped.listingId),
-    ] where !value.isEmpty {
-      conditions.append(SQL(unchecked: column + " = ?"))
-      arguments.append(.text(value))
-    }
-    if !scoped.statuses.isEmpty {
-      conditions.append("status IN (" + SQL.placeholders(scoped.statuses.count) + ")")
-      arguments += scoped.statuses.map { .integer(Int64($0.rawValue)) }
-    }
-    let sql: SQL =
-      "SELECT rowid, data FROM quote WHERE " + SQL(joining: conditions, separator: " AND ")
-      + " ORDER BY rowid DESC LIMIT ?"
-    let bound = arguments + [.integer(Int64(size + 1))]
-    let rows = try await database.read { tx in
-      try tx.fetchAll(sql, arguments: bound) {
-        try ($0.int64(0), decodeStored(Quote.self, $0.blob(1), table: "quote", id: "?"))
-      }
-    }
+    let page = try await page(
+      of: Quote.self, table: "quote", unpaged: unpaged, pageToken: request.pageToken,
+      pageSize: request.pageSize,
+      equal: [
+        ("buyer_id", scoped.buyerId), ("producer_id", scoped.producerId), ("rfq_id", scoped.rfqId),
+        ("listing_id", scoped.listingId),
+      ],
+      statuses: scoped.statuses.map { Int64($0.rawValue) })
     var response = ListQuotesResponse()
-    response.quotes = rows.prefix(size).map { presented($0.1) }
-    if rows.count > size, let last = rows.prefix(size).last {
-      response.nextPageToken = PageToken.encode(fingerprint: print, rowid: last.0)
-    }
+    response.quotes = page.items.map { presented($0) }
+    response.nextPageToken = page.nextPageToken
     return response
   }
 
@@ -253,40 +234,55 @@ public final class OrdersStore: Sendable {
   {
     var scoped = request
     try scope(&scoped.buyerId, &scoped.producerId, caller: caller)
-    let size = try pageSize(request.pageSize)
     var unpaged = scoped
     unpaged.pageToken = ""
     unpaged.pageSize = 0
+    let page = try await page(
+      of: Order.self, table: "orders", unpaged: unpaged, pageToken: request.pageToken,
+      pageSize: request.pageSize,
+      equal: [("buyer_id", scoped.buyerId), ("producer_id", scoped.producerId), ("group_id", scoped.groupId)],
+      statuses: scoped.statuses.map { Int64($0.rawValue) })
+    var response = ListOrdersResponse()
+    response.orders = page.items
+    response.nextPageToken = page.nextPageToken
+    return response
+  }
+
+  /// One page of `table`'s stored messages, newest first: rows before the page token's rowid
+  /// whose `equal` columns match where a value is given and, when `statuses` is not empty, whose
+  /// status is one of them. The token is keyed to `unpaged` (the request without its page
+  /// fields), so it only continues the query that made it.
+  private func page<M: ProtoMessage>(
+    of type: M.Type, table: String, unpaged: some ProtoMessage, pageToken: String, pageSize: Int32,
+    equal: [(column: String, value: String)], statuses: [Int64]
+  ) async throws -> (items: [M], nextPageToken: String) {
+    let size = try self.pageSize(pageSize)
     let print = fingerprint(unpaged.serializedBytes())
-    let before = try PageToken.rowid(request.pageToken, fingerprint: print)
+    let before = try PageToken.rowid(pageToken, fingerprint: print)
     var conditions: [SQL] = ["rowid < ?"]
     var arguments: [SQLValue] = [.integer(before)]
-    for (column, value) in [
-      ("buyer_id", scoped.buyerId), ("producer_id", scoped.producerId),
-      ("group_id", scoped.groupId),
-    ] where !value.isEmpty {
+    for (column, value) in equal where !value.isEmpty {
       conditions.append(SQL(unchecked: column + " = ?"))
       arguments.append(.text(value))
     }
-    if !scoped.statuses.isEmpty {
-      conditions.append("status IN (" + SQL.placeholders(scoped.statuses.count) + ")")
-      arguments += scoped.statuses.map { .integer(Int64($0.rawValue)) }
+    if !statuses.isEmpty {
+      conditions.append("status IN (" + SQL.placeholders(statuses.count) + ")")
+      arguments += statuses.map { .integer($0) }
     }
     let sql: SQL =
-      "SELECT rowid, data FROM orders WHERE " + SQL(joining: conditions, separator: " AND ")
-      + " ORDER BY rowid DESC LIMIT ?"
+      "SELECT rowid, data FROM " + SQL(unchecked: table) + " WHERE "
+      + SQL(joining: conditions, separator: " AND ") + " ORDER BY rowid DESC LIMIT ?"
     let bound = arguments + [.integer(Int64(size + 1))]
     let rows = try await database.read { tx in
       try tx.fetchAll(sql, arguments: bound) {
-        try ($0.int64(0), decodeStored(Order.self, $0.blob(1), table: "orders", id: "?"))
+        try ($0.int64(0), decodeStored(M.self, $0.blob(1), table: table, id: "?"))
       }
     }
-    var response = ListOrdersResponse()
-    response.orders = rows.prefix(size).map(\.1)
+    var next = ""
     if rows.count > size, let last = rows.prefix(size).last {
-      response.nextPageToken = PageToken.encode(fingerprint: print, rowid: last.0)
+      next = PageToken.encode(fingerprint: print, rowid: last.0)
     }
-    return response
+    return (rows.prefix(size).map(\.1), next)
   }
 
   /// Applies a state-machine move (`TransitionOrder`, `CancelOrder`, `OpenDispute`,
