@@ -166,8 +166,10 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
         admin = bearer(restored.token("admin"))
         before_listings = [i for at, i in listings if at < started]
         before_orders = [(r, ids) for at, r, ids in orders if at < started]
-        got = catalogue.BatchGetListings(cat.BatchGetListingsRequest(ids=before_listings))
-        assert sorted(x.id for x in got.listings) == sorted(before_listings)
+        got = [x.id for chunk in range(0, len(before_listings), 500)
+               for x in catalogue.BatchGetListings(cat.BatchGetListingsRequest(
+                   ids=before_listings[chunk:chunk + 500])).listings]
+        assert sorted(got) == sorted(before_listings)
         for request_id, ids in before_orders:
             again = orders_api.CreateOrder(o.CreateOrderRequest(request_id=request_id, items=o.OrderItems(
                 items=[o.OrderItem(listing_id=target.id, quantity=max(target.moq, 1))])), metadata=buyer)
@@ -178,7 +180,14 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
             after_seq=0, entity_types=[cat.ChangeEvent.ENTITY_TYPE_LISTING]), metadata=admin), idle=1.5)
         seqs = [e.seq for e in events]
         assert seqs == sorted(set(seqs)), "catalogue seqs not strictly increasing"
-        stored = catalogue.ListListings(cat.ListListingsRequest(producer_id="p-backup", page_size=1000)).listings
+        stored, token = [], ""
+        while True:  # ListListings caps a page at 100; a fast machine writes more than that
+            page = catalogue.ListListings(cat.ListListingsRequest(producer_id="p-backup", page_size=100,
+                                                                  page_token=token))
+            stored += page.listings
+            token = page.next_page_token
+            if not token:
+                break
         created = [e.listing.id for e in events if e.listing.producer_id == "p-backup"
                    and e.change_type == cat.ChangeEvent.CHANGE_TYPE_CREATED]
         assert sorted(created) == sorted(x.id for x in stored)
