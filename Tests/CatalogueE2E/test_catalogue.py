@@ -183,8 +183,10 @@ def test_change_feed_resumes_across_a_restart_exactly_once(pb, tmp_path):
         analyst = bearer(srv.token("analyst"))
         owner = bearer(srv.token("producer", "p-e2e-feed"))
         api = stub(pb, srv)
-        api.CreateProducer(cat.CreateProducerRequest(producer=producer(pb, "", "Cơ sở theo dõi")), metadata=owner)
-        start = max(e.seq for e in _drain(api, cat, analyst, after=0, idle=1.0))
+        made = api.CreateProducer(cat.CreateProducerRequest(producer=producer(pb, "", "Cơ sở theo dõi")),
+                                  metadata=owner)
+        start = max(e.seq for e in _drain(api, cat, analyst, after=0, idle=1.0,
+                                          until=lambda got: any(e.producer.id == made.id for e in got)))
 
         received: list = []
         stream_ended = threading.Event()
@@ -209,7 +211,7 @@ def test_change_feed_resumes_across_a_restart_exactly_once(pb, tmp_path):
         _wait(lambda: len(received) >= 5)
 
         srv.restart()  # SIGTERM: the stream ends; the server comes back on the same port and files
-        assert stream_ended.wait(10)
+        assert stream_ended.wait(60)
         api = stub(pb, srv)
         for i in range(5, 8):  # changes made while no one is watching
             skus.append(f"F-{i}")
@@ -281,7 +283,9 @@ def test_acknowledged_writes_survive_kill_9(pb, tmp_path):
         stored = api.ListListings(cat.ListListingsRequest(producer_id="p-e2e-kill", page_size=1000))
         # Every stored listing has exactly one creation event (none half-written).
         analyst = bearer(srv.token("analyst"))
-        events = _drain(api, cat, analyst, after=0, idle=1.0, types=[cat.ChangeEvent.ENTITY_TYPE_LISTING])
+        stored_ids = {l.id for l in stored.listings}
+        events = _drain(api, cat, analyst, after=0, idle=1.0, types=[cat.ChangeEvent.ENTITY_TYPE_LISTING],
+                        until=lambda got: stored_ids <= {e.listing.id for e in got})
         created = [e.listing.id for e in events if e.listing.producer_id == "p-e2e-kill"]
         assert sorted(created) == sorted(l.id for l in stored.listings)
         assert len(stored.listings) >= len(ids)  # plus at most the calls in flight at the kill
@@ -289,13 +293,13 @@ def test_acknowledged_writes_survive_kill_9(pb, tmp_path):
         srv.stop()
 
 
-def _drain(api, cat, metadata, after, idle, types=()):
-    """Every event after `after` until the stream is idle for `idle` seconds."""
+def _drain(api, cat, metadata, after, idle, types=(), until=None):
+    """Every event after `after` until the stream is idle for `idle` seconds (and `until` holds)."""
     return drain(api.WatchChanges(cat.WatchChangesRequest(after_seq=after, entity_types=list(types)),
-                                  metadata=metadata), idle)
+                                  metadata=metadata), idle, until=until)
 
 
-def _wait(condition, timeout=20.0):
+def _wait(condition, timeout=60.0):
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"

@@ -52,15 +52,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def drain(call, idle: float) -> list:
-    """Every message of a live server stream `call` until it has been idle for `idle` seconds;
-    then it is cancelled (any other error is raised)."""
+def drain(call, idle: float, until=None, timeout: float = 60.0) -> list:
+    """Every message of a live server stream `call` until it has been idle for `idle` seconds
+    and `until(messages)` (if given) holds, or `timeout` seconds have passed; then it is
+    cancelled (any other error is raised). `until` keeps a stalled, loaded machine from ending
+    the drain before the messages a test knows must come have arrived."""
     import threading
 
     messages, last = [], [time.monotonic()]
+    give_up = time.monotonic() + timeout
 
     def cancel_when_idle():
-        while time.monotonic() - last[0] < idle:
+        while time.monotonic() < give_up and (
+                time.monotonic() - last[0] < idle or (until is not None and not until(list(messages)))):
             time.sleep(0.05)
         call.cancel()
 

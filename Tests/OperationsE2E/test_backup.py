@@ -176,18 +176,20 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
             assert again.replayed and [x.id for x in again.orders] == ids, request_id
 
         # The catalogue feed: strictly increasing, one creation event per test listing stored.
-        events = drain(catalogue.WatchChanges(cat.WatchChangesRequest(
-            after_seq=0, entity_types=[cat.ChangeEvent.ENTITY_TYPE_LISTING]), metadata=admin), idle=1.5)
-        seqs = [e.seq for e in events]
-        assert seqs == sorted(set(seqs)), "catalogue seqs not strictly increasing"
         stored, token = [], ""
-        while True:  # ListListings caps a page at 100; a fast machine writes more than that
-            page = catalogue.ListListings(cat.ListListingsRequest(producer_id="p-backup", page_size=100,
+        while True:  # ListListings caps a page at 500; a fast machine writes more than that
+            page = catalogue.ListListings(cat.ListListingsRequest(producer_id="p-backup", page_size=500,
                                                                   page_token=token))
             stored += page.listings
             token = page.next_page_token
             if not token:
                 break
+        stored_ids = {x.id for x in stored}
+        events = drain(catalogue.WatchChanges(cat.WatchChangesRequest(
+            after_seq=0, entity_types=[cat.ChangeEvent.ENTITY_TYPE_LISTING]), metadata=admin), idle=1.5,
+            until=lambda got: stored_ids <= {e.listing.id for e in got})
+        seqs = [e.seq for e in events]
+        assert seqs == sorted(set(seqs)), "catalogue seqs not strictly increasing"
         created = [e.listing.id for e in events if e.listing.producer_id == "p-backup"
                    and e.change_type == cat.ChangeEvent.CHANGE_TYPE_CREATED]
         assert sorted(created) == sorted(x.id for x in stored)
@@ -195,7 +197,8 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
         owner = bearer(restored.token("producer", "p-backup"))
         fresh = catalogue.CreateListing(cat.CreateListingRequest(listing=listing(pb, "BK-after", "Giỏ sau phục hồi")),
                                         metadata=owner)
-        after = drain(catalogue.WatchChanges(cat.WatchChangesRequest(after_seq=seqs[-1]), metadata=admin), idle=1.5)
+        after = drain(catalogue.WatchChanges(cat.WatchChangesRequest(after_seq=seqs[-1]), metadata=admin), idle=1.5,
+                      until=lambda got: fresh.id in {e.listing.id for e in got})
         assert [e.listing.id for e in after if e.HasField("listing")] == [fresh.id]
         assert after[0].seq > seqs[-1]
 
@@ -206,7 +209,8 @@ def test_backup_under_write_load_restores_into_a_working_server(pb, tmp_path):
         new_order = orders_api.CreateOrder(o.CreateOrderRequest(request_id="bk-after", items=o.OrderItems(
             items=[o.OrderItem(listing_id=target.id, quantity=max(target.moq, 1))])), metadata=buyer)
         later = drain(orders_api.WatchOrderEvents(o.WatchOrderEventsRequest(after_seq=order_seqs[-1]),
-                                                  metadata=admin), idle=1.5)
+                                                  metadata=admin), idle=1.5,
+                      until=lambda got: new_order.orders[0].id in {e.order_id for e in got})
         assert later and later[0].seq > order_seqs[-1]
         assert new_order.orders[0].id in {e.order_id for e in later}
 
