@@ -161,9 +161,9 @@ struct HealthServiceTests {
   }
 }
 
-/// Polls `condition` until it holds (at most ~2 s).
+/// Polls `condition` until it holds (at most ~20 s: a loaded machine stalls for seconds).
 func waitFor(_ condition: () -> Bool) async throws {
-  for _ in 0..<400 {
+  for _ in 0..<4000 {
     if condition() { return }
     try await Task.sleep(for: .milliseconds(5))
   }
