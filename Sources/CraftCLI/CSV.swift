@@ -39,16 +39,21 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
 /// guessed at. A leading UTF-8 byte order mark and blank lines are ignored.
 public enum CSV {
   /// Every record of `text`, in order, each read or rejected on its own.
+  ///
+  /// Reads UTF-8 bytes: every character with a meaning here is ASCII, so a field is a run of
+  /// whole characters between them (and a scalar-by-scalar copy was most of an import's parsing).
   public static func parse(_ text: String) -> [Result<CSVRecord, CSVError>] {
-    let s = Array(text.unicodeScalars)
-    var i = s.first == "\u{FEFF}" ? 1 : 0
+    let s = Array(text.utf8)
+    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    var i = s.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // the byte order mark U+FEFF
     var line = 1
     var out: [Result<CSVRecord, CSVError>] = []
+    var field: [UInt8] = []
 
-    func isEOL(_ c: Unicode.Scalar) -> Bool { c == "\n" || c == "\r" }
+    func isEOL(_ c: UInt8) -> Bool { c == lf || c == cr }
     /// Consumes one line end (CRLF, LF or a lone CR) at `i`.
     func consumeEOL() {
-      if s[i] == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
+      if s[i] == cr, i + 1 < s.count, s[i + 1] == lf { i += 1 }
       i += 1
       line += 1
     }
@@ -62,15 +67,15 @@ public enum CSV {
       var fields: [String] = []
       var error: String? = nil
       record: while true {
-        var field = String.UnicodeScalarView()
-        if i < s.count, s[i] == "\"" {
+        field.removeAll(keepingCapacity: true)
+        if i < s.count, s[i] == quote {
           i += 1
           var closed = false
           while i < s.count {
             let c = s[i]
-            if c == "\"" {
-              if i + 1 < s.count, s[i + 1] == "\"" {
-                field.append("\"")
+            if c == quote {
+              if i + 1 < s.count, s[i + 1] == quote {
+                field.append(quote)
                 i += 2
                 continue
               }
@@ -78,7 +83,7 @@ public enum CSV {
               closed = true
               break
             }
-            if c == "\n" || (c == "\r" && (i + 1 == s.count || s[i + 1] != "\n")) { line += 1 }
+            if c == lf || (c == cr && (i + 1 == s.count || s[i + 1] != lf)) { line += 1 }
             field.append(c)
             i += 1
           }
@@ -86,14 +91,14 @@ public enum CSV {
             error = "a quoted field is never closed (a stray \" swallows the rest of the file)"
             break record
           }
-          if i < s.count, s[i] != ",", !isEOL(s[i]) {
+          if i < s.count, s[i] != comma, !isEOL(s[i]) {
             error = "text after the closing quote of field \(fields.count + 1)"
             skipRestOfLine()
             break record
           }
         } else {
-          while i < s.count, s[i] != ",", !isEOL(s[i]) {
-            if s[i] == "\"" {
+          while i < s.count, s[i] != comma, !isEOL(s[i]) {
+            if s[i] == quote {
               error =
                 "a quote inside unquoted field \(fields.count + 1) (quote the whole field and double the quote: \"\"\"\")"
               skipRestOfLine()
@@ -103,9 +108,9 @@ public enum CSV {
             i += 1
           }
         }
-        fields.append(String(field))
+        fields.append(String(decoding: field, as: UTF8.self))
         if i == s.count { break }
-        if s[i] == "," {
+        if s[i] == comma {
           i += 1
           continue
         }

@@ -53,7 +53,7 @@ public enum ListingColumns {
   {
     var currency = "USD"
     if let given = values.last(where: { $0.column == "currency" })?.value
-      .trimmingCharacters(in: .whitespaces), !given.isEmpty
+      .trimmed(), !given.isEmpty
     {
       guard given.count == 3, given.allSatisfy({ $0.isASCII && $0.isLetter }) else {
         throw InputError("currency: \"\(given)\" is not an ISO 4217 code like USD or VND", field: "currency")
@@ -61,7 +61,7 @@ public enum ListingColumns {
       currency = given.uppercased()
     }
     for (column, raw) in values {
-      let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = raw.trimmed(newlines: true)
       switch column {
       case "producer_id": listing.producerId = text
       case "sku": listing.sku = text

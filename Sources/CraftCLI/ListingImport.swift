@@ -31,7 +31,7 @@ public enum ListingImport {
     switch first {
     case .failure(let error): throw ImportFileError(message: "header, \(error)")
     case .success(let record):
-      header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      header = record.fields.map { $0.trimmed().lowercased() }
     }
     var seen = Set<String>()
     for column in header {

@@ -22,6 +22,24 @@ struct ValuesTests {
     #expect(MoneyText.format(Money(amountMinor: 123456705, currencyCode: "USD")) == "1,234,567.05 USD")
   }
 
+  @Test("white space around a value is ignored: spaces, tabs, no-break spaces; inner text is kept")
+  func whiteSpace() throws {
+    #expect(try ValueText.int64(" \t1,200_000\u{00A0} ", field: "moq") == 1_200_000)
+    #expect(try ValueText.bool("\u{2003}yes\t", field: "oem"))
+    #expect(ValueText.list(" rattan ;\tbamboo | ;  sea grass ") == ["rattan", "bamboo", "sea grass"])
+    #expect(try CraftCategory.parse("  rattan bamboo\t", flag: "category") == .rattanBamboo)
+    #expect(try MoneyText.parseMinor("\t1,250.5 ", currency: "USD", field: "p") == 125_050)
+    // A line break ends a number cell's value only at the edges; inside it is an error.
+    #expect(throws: InputError.self) { try ValueText.int64("12\n00", field: "moq") }
+    #expect(throws: InputError.self) { try ValueText.int64("  ", field: "moq") }
+    var listing = Listing()
+    try ListingColumns.apply(
+      [("title_en", "\r\n  Rattan basket\n"), ("description_en", "\nLine one.\nLine two.\n\t")],
+      to: &listing)
+    #expect(listing.title?.en == "Rattan basket")
+    #expect(listing.description?.en == "Line one.\nLine two.")
+  }
+
   @Test("price tiers as MIN_QTY:PRICE pairs")
   func tiers() throws {
     let tiers = try MoneyText.parseTiers("100:12.50; 500:10", currency: "USD", field: "price_tiers")
