@@ -76,14 +76,11 @@ extension Products {
       let response = try await catalogue.client.bulkImport(
         metadata: catalogue.metadata, options: catalogue.options
       ) { writer in
-        var shown = -1
-        for (index, row) in rows.enumerated() {
-          try await writer.write(row)
-          let percent = (index + 1) * 100 / rows.count
-          if draw, percent != shown {
-            shown = percent
-            show("\r" + bar.render(done: index + 1, total: rows.count))
-          }
+        // In chunks: one hop to the connection per chunk, and the bar moves per chunk.
+        for start in stride(from: 0, to: rows.count, by: 100) {
+          let end = min(start + 100, rows.count)
+          try await writer.write(contentsOf: rows[start..<end])
+          if draw { show("\r" + bar.render(done: end, total: rows.count)) }
         }
         if draw { show("\r" + bar.render(done: rows.count, total: rows.count) + " — waiting for results") }
       }.message

@@ -307,6 +307,31 @@ func eventually(
     }
   }
 
+  @Test("write(contentsOf:) streams many small messages in chunks, and large ones still wait for the window")
+  func clientStreamingInChunks() async throws {
+    try await withLoopback { client, _ in
+      let sizes = (0..<1000).map { $0 % 50 }
+      let small = try await client.clientStreaming(
+        TestMethods.collect, responseType: StreamingInputCallResponse.self
+      ) { (writer: RPCWriter<StreamingInputCallRequest>) in
+        try await writer.write(contentsOf: sizes.map { size in
+          var request = StreamingInputCallRequest()
+          request.payload = payload(size)
+          return request
+        })
+      }
+      #expect(small.message.aggregatedPayloadSize == Int32(sizes.reduce(0, +)))
+      let large = try await client.clientStreaming(
+        TestMethods.collect, responseType: StreamingInputCallResponse.self
+      ) { (writer: RPCWriter<StreamingInputCallRequest>) in
+        var request = StreamingInputCallRequest()
+        request.payload = payload(1 << 20)
+        try await writer.write(contentsOf: repeatElement(request, count: 64))
+      }
+      #expect(large.message.aggregatedPayloadSize == 64 << 20)
+    }
+  }
+
   @Test func bidirectionalPingPong() async throws {
     try await withLoopback { client, _ in
       let sizes = [31415, 9, 2653, 58979]

@@ -31,10 +31,28 @@ public struct RPCWriter<Message: ProtoMessage>: Sendable {
     try await sink.writeMessage(message.serializedBytes(), compress: compress)
   }
 
-  /// Sends each message in order.
+  /// Sends each message in order, handing them to the transport in chunks (one step per chunk
+  /// instead of one per message), so streaming many small messages is cheap.
   public func write(contentsOf messages: some Sequence<Message>) async throws {
-    for message in messages { try await write(message) }
+    var chunk: [[UInt8]] = []
+    var bytes = 0
+    for message in messages {
+      let serialized = message.serializedBytes()
+      chunk.append(serialized)
+      bytes += serialized.count
+      if chunk.count == Self.chunkMessages || bytes >= Self.chunkBytes {
+        try await sink.writeMessages(chunk, compress: true)
+        chunk.removeAll(keepingCapacity: true)
+        bytes = 0
+      }
+    }
+    if !chunk.isEmpty { try await sink.writeMessages(chunk, compress: true) }
   }
+
+  /// Messages serialized ahead of the transport: enough to amortise a hop, few enough that a
+  /// server that stops reading holds back the writer soon (large messages go one by one).
+  static var chunkMessages: Int { 64 }
+  static var chunkBytes: Int { 64 << 10 }
 
   /// Half-closes the request stream (also done when the request body returns).
   public func finish() async { await sink.finish() }

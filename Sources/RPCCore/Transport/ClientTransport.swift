@@ -29,8 +29,19 @@ public protocol ClientRequestSink: Sendable {
   /// Sends one serialized request message, suspending while the server is not reading.
   /// Messages written after the call ended are dropped.
   func writeMessage(_ message: [UInt8], compress: Bool) async throws
+  /// Sends several serialized request messages in order; a transport that can queues them in one
+  /// step (one hop to its event loop rather than one per message), then suspends while the
+  /// server is not reading.
+  func writeMessages(_ messages: [[UInt8]], compress: Bool) async throws
   /// Half-closes: no more request messages. Idempotent.
   func finish() async
+}
+
+extension ClientRequestSink {
+  /// One `writeMessage` after the other.
+  public func writeMessages(_ messages: [[UInt8]], compress: Bool) async throws {
+    for message in messages { try await writeMessage(message, compress: compress) }
+  }
 }
 
 /// An open client stream: requests out, response parts in.

@@ -136,20 +136,22 @@ final class GRPCClientStream {
 
   // MARK: Requests
 
-  /// Frames and queues one request message. Returns a future that completes when the writer
-  /// may go on (at once, or when the stream's queue drained); messages after the end are dropped.
-  func write(_ message: [UInt8], compress: Bool) -> EventLoopFuture<Void> {
-    guard phase == .open, !requestFinished else { return eventLoop.makeSucceededVoidFuture() }
-    switch send(message, compress: compress) {
-    case .success(true):
-      return eventLoop.makeSucceededVoidFuture()
-    case .success(false):
-      let waiter = eventLoop.makePromise(of: Void.self)
-      writeWaiter = waiter
-      return waiter.futureResult
-    case .failure(let error):
-      return eventLoop.makeFailedFuture(error)
+  /// Frames and queues request messages in order. Returns a future that completes when the
+  /// writer may go on (at once, or when the stream's queue drained); messages after the end are
+  /// dropped. The queue only grows until the next flush, so the last message says whether to wait.
+  func write(_ messages: some Collection<[UInt8]>, compress: Bool) -> EventLoopFuture<Void> {
+    var mayGoOn = true
+    for message in messages {
+      guard phase == .open, !requestFinished else { return eventLoop.makeSucceededVoidFuture() }
+      switch send(message, compress: compress) {
+      case .success(let accepted): mayGoOn = accepted
+      case .failure(let error): return eventLoop.makeFailedFuture(error)
+      }
     }
+    if mayGoOn { return eventLoop.makeSucceededVoidFuture() }
+    let waiter = eventLoop.makePromise(of: Void.self)
+    writeWaiter = waiter
+    return waiter.futureResult
   }
 
   /// Queues one framed message on the session; `false` when the writer should wait.

@@ -139,7 +139,12 @@ struct HTTP2ClientCall: ClientRequestSink {
 
   func writeMessage(_ message: [UInt8], compress: Bool) async throws {
     let stream = stream
-    try await eventLoop.flatSubmit { stream.value.write(message, compress: compress) }.get()
+    try await eventLoop.flatSubmit { stream.value.write(CollectionOfOne(message), compress: compress) }.get()
+  }
+
+  func writeMessages(_ messages: [[UInt8]], compress: Bool) async throws {
+    let stream = stream
+    try await eventLoop.flatSubmit { stream.value.write(messages, compress: compress) }.get()
   }
 
   func finish() async {
