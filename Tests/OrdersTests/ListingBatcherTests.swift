@@ -1,31 +1,8 @@
 import CatalogueAPI
 @testable import Orders
+import RPCTestSupport
 import Synchronization
 import Testing
-
-/// Holds the fetches that wait on it until the test opens it.
-final class Gate: Sendable {
-  private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-  func wait() async {
-    await withCheckedContinuation { continuation in
-      let isOpen = state.withLock { state in
-        if !state.open { state.waiters.append(continuation) }
-        return state.open
-      }
-      if isOpen { continuation.resume() }
-    }
-  }
-
-  func open() {
-    let waiters = state.withLock { state in
-      state.open = true
-      defer { state.waiters = [] }
-      return state.waiters
-    }
-    for waiter in waiters { waiter.resume() }
-  }
-}
 
 /// A catalogue stand-in: records the ids of each call; the first call waits at `gate`; calls
 /// whose ids include `failing` fail.
@@ -35,6 +12,11 @@ final class FakeCatalogue: Sendable {
   let calls = Mutex<[[String]]>([])
 
   init(failing: String = "") { self.failing = failing }
+
+  /// Returns once `count` calls were sent.
+  func sent(_ count: Int) async {
+    while calls.withLock({ $0.count }) < count { await Task.yield() }
+  }
 
   var fetch: ListingBatcher.Fetch {
     { ids in
@@ -64,12 +46,20 @@ struct ListingBatcherTests {
     return task
   }
 
+  /// A batcher on `catalogue` whose first call, a look-up of `l-0`, is out and held at the gate.
+  func holdingFirstCall(_ catalogue: FakeCatalogue, maxInFlight: Int) async
+    -> (ListingBatcher, first: Task<[String: Listing], any Error>)
+  {
+    let batcher = ListingBatcher(maxInFlight: maxInFlight, fetch: catalogue.fetch)
+    let first = await start(batcher, ["l-0"], queued: 0)
+    await catalogue.sent(1)
+    return (batcher, first)
+  }
+
   @Test("look-ups that arrive while a call is out go together in the next one, each answered alone")
   func coalesces() async throws {
     let catalogue = FakeCatalogue()
-    let batcher = ListingBatcher(maxInFlight: 1, fetch: catalogue.fetch)
-    let first = await start(batcher, ["l-0"], queued: 0)
-    while catalogue.calls.withLock({ $0.count }) < 1 { await Task.yield() }
+    let (batcher, first) = await holdingFirstCall(catalogue, maxInFlight: 1)
     var later: [Task<[String: Listing], any Error>] = []
     for index in 1...10 {
       later.append(await start(batcher, ["l-\(index)", "l-shared", "missing-\(index)"], queued: index))
@@ -90,9 +80,7 @@ struct ListingBatcherTests {
   @Test("a failed call fails the look-ups it carried, and later ones are sent again")
   func failures() async throws {
     let catalogue = FakeCatalogue(failing: "l-bad")
-    let batcher = ListingBatcher(maxInFlight: 1, fetch: catalogue.fetch)
-    let first = await start(batcher, ["l-0"], queued: 0)
-    while catalogue.calls.withLock({ $0.count }) < 1 { await Task.yield() }
+    let (batcher, first) = await holdingFirstCall(catalogue, maxInFlight: 1)
     let bad = await start(batcher, ["l-bad"], queued: 1)
     let rider = await start(batcher, ["l-1"], queued: 2)
     catalogue.gate.open()
@@ -106,9 +94,7 @@ struct ListingBatcherTests {
   @Test("an idle batcher sends a lone look-up at once, up to maxInFlight calls at a time")
   func idle() async throws {
     let catalogue = FakeCatalogue()
-    let batcher = ListingBatcher(maxInFlight: 2, fetch: catalogue.fetch)
-    let first = await start(batcher, ["l-0"], queued: 0)
-    while catalogue.calls.withLock({ $0.count }) < 1 { await Task.yield() }
+    let (batcher, first) = await holdingFirstCall(catalogue, maxInFlight: 2)
     // The first call is held at the gate; a second slot is free, so this goes out alone.
     #expect(try await batcher.listings(["l-1"]).keys.sorted() == ["l-1"])
     catalogue.gate.open()
