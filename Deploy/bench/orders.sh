@@ -7,6 +7,8 @@
 #   Deploy/bench/orders.sh                 build (release), start both servers, measure, print
 #   Deploy/bench/orders.sh --no-build      reuse the release binaries
 #   COUNT=5000 CONCURRENCY=32 CONNECTIONS=2 LINES=3 Deploy/bench/orders.sh
+#   CRAFTD=/path/to/other/craftd Deploy/bench/orders.sh --no-build   another build's servers
+#                                          (a before/after comparison with the same client)
 #
 # It measures the orders service twice against the same catalogue: with each order committed
 # on its own (`craftd serve --orders-write-batch 1`, one fsync per order: the "before") and
@@ -14,10 +16,12 @@
 # each in its own savepoint, each answered only after that commit).
 #
 # In the same run, with the same callers, Benchmarks/Sources/orders-bench measures as a
-# baseline the catalogue's BatchGetListings (the validation call CreateOrder makes), then
-# CreateOrder, then re-sends the first request ids and checks they come back replayed. It
-# prints calls/s, p50 and p99 of each and CreateOrder/s as a ratio of the baseline, and this
-# script adds each server's CPU seconds per call (utime+stime from /proc/PID/stat).
+# baseline the catalogue's BatchGetListings (the validation call CreateOrder makes; concurrent
+# orders share one), then CreateOrder, then re-sends the first request ids and checks they
+# come back replayed. It prints calls/s, p50 and p99 of each and CreateOrder/s as a ratio of
+# the baseline, and this script adds each server's CPU seconds per call (utime+stime from
+# /proc/PID/stat) and the orders server's disk writes per order (write_bytes from
+# /proc/PID/io: WAL frames and checkpoints).
 #
 # Both servers and the client share this machine's cores (nothing is pinned), so the figures
 # are for everything on one host. Servers' logs and data go to $BENCH_OUT
@@ -42,6 +46,7 @@ CONNECTIONS=${CONNECTIONS:-4}
 LINES=${LINES:-1}
 OUT=${BENCH_OUT:-$ROOT/.build-bench-orders}
 BIN="$ROOT/Benchmarks/.build-bench/release"
+CRAFTD=${CRAFTD:-$BIN/craftd}
 CLK_TCK=$(getconf CLK_TCK)
 
 if [[ $BUILD == 1 ]]; then
@@ -61,7 +66,7 @@ trap cleanup EXIT
 # Starts craftd with the given arguments, logging to $OUT/$1.log; prints the port it serves on.
 start() {
   local name=$1; shift
-  "$BIN/craftd" serve --host 127.0.0.1 --port 0 "$@" >"$OUT/$name.log" 2>&1 &
+  "$CRAFTD" serve --host 127.0.0.1 --port 0 "$@" >"$OUT/$name.log" 2>&1 &
   echo $! >"$OUT/$name.pid"
   for _ in $(seq 1 600); do
     local port
@@ -75,6 +80,7 @@ start() {
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+written_bytes() { awk '/^write_bytes/ {print $2}' "/proc/$1/io"; }
 
 # The processes of one deployment share an auth directory (auth.key, the token registry).
 AUTH="$OUT/auth"
@@ -89,21 +95,24 @@ measure() {
   port=$(start "$name" --services orders --catalogue-addr "127.0.0.1:$CAT_PORT" \
     --orders-write-batch "$batch" --data-dir "$OUT/$name" --auth-dir "$AUTH")
   pid=$(cat "$OUT/$name.pid")
-  token=$("$BIN/craftd" token issue --data-dir "$AUTH" --role buyer --subject byr-bench 2>/dev/null)
+  token=$("$CRAFTD" token issue --data-dir "$AUTH" --role buyer --subject byr-bench 2>/dev/null)
   echo
   echo "== orders service, --orders-write-batch $batch (pid $pid, :$port), $count orders"
-  local cat0 ord0 cat1 ord1
-  cat0=$(cpu_ticks "$CAT_PID"); ord0=$(cpu_ticks "$pid")
+  local cat0 ord0 cat1 ord1 io0 io1
+  cat0=$(cpu_ticks "$CAT_PID"); ord0=$(cpu_ticks "$pid"); io0=$(written_bytes "$pid")
   "$BIN/orders-bench" --orders "127.0.0.1:$port" --catalogue "127.0.0.1:$CAT_PORT" --token "$token" \
     --count "$count" --concurrency "$CONCURRENCY" --connections "$CONNECTIONS" --lines "$LINES" \
     | tee "$OUT/$name.txt"
-  cat1=$(cpu_ticks "$CAT_PID"); ord1=$(cpu_ticks "$pid")
+  cat1=$(cpu_ticks "$CAT_PID"); ord1=$(cpu_ticks "$pid"); io1=$(written_bytes "$pid")
   # Calls in the whole client run: warm-up and timed calls of both phases, the replay check.
   local warm=$(( count / 10 > 100 ? count / 10 : 100 )) check=$(( count < 1000 ? count : 1000 ))
-  awk -v c=$((cat1 - cat0)) -v o=$((ord1 - ord0)) -v t="$CLK_TCK" -v v=$((2 * (count + warm))) \
-    -v orders=$((count + warm + check)) 'BEGIN {
-    printf "server CPU: catalogue %.1f s (%.0f us per BatchGetListings), orders %.1f s (%.0f us per CreateOrder)\n",
-      c / t, c / t / v * 1e6, o / t, o / t / orders * 1e6 }'
+  # The catalogue serves the client's BatchGetListings and the orders' validations (retries
+  # too; concurrent orders share a call): its CPU is per direct call or order validated.
+  awk -v c=$((cat1 - cat0)) -v o=$((ord1 - ord0)) -v t="$CLK_TCK" -v v=$((2 * (count + warm) + check)) \
+    -v orders=$((count + warm + check)) -v w=$((io1 - io0)) 'BEGIN {
+    printf "server CPU: catalogue %.1f s (%.0f us per direct BatchGetListings or order validated), orders %.1f s (%.0f us per CreateOrder)\n",
+      c / t, c / t / v * 1e6, o / t, o / t / orders * 1e6
+    printf "orders disk writes: %.0f MiB (%.1f KiB per CreateOrder)\n", w / 1048576, w / 1024 / orders }'
   kill "$pid"; rm -f "$OUT/$name.pid"
 }
 

@@ -33,10 +33,13 @@ public struct AuthInterceptor: ServerInterceptor {
     return try await next(context)
   }
 
-  /// The token of a `Bearer` credential (RFC 6750: the scheme is case-insensitive).
+  /// The token of a `Bearer` credential (RFC 6750: the scheme is case-insensitive). Compares
+  /// bytes rather than lowercasing a copy: it runs on every call.
   static func bearerToken(in header: String) -> String? {
-    let parts = header.split(separator: " ")
-    guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-    return String(parts[1])
+    let words = header.utf8.split(separator: UInt8(ascii: " "))
+    guard words.count == 2, words[0].elementsEqual("bearer".utf8, by: { $0 | 0x20 == $1 }) else {
+      return nil
+    }
+    return String(Substring(words[1]))
   }
 }

@@ -23,8 +23,11 @@ public final class TokenAuthority: Sendable {
   private let signer: TokenSigner
   private let registry: Database
   private let clock: @Sendable () -> Int64
-  /// Token id → when (ms) the registry last said it is valid.
-  private let recentlyChecked = Mutex<[String: Int64]>([:])
+  /// Tokens verified lately: a token presented again skips the HMAC and the JSON parse.
+  private let verified = Mutex(VerifiedTokens(capacity: TokenAuthority.verifiedTokenCapacity))
+
+  /// Distinct tokens kept verified per generation of the cache (see ``VerifiedTokens``).
+  static let verifiedTokenCapacity = 10_000
 
   /// Opens (creating if needed) the key and registry in `dataDirectory`. `clock` returns
   /// milliseconds since 1970 (tests move it).
@@ -79,7 +82,7 @@ public final class TokenAuthority: Sendable {
       try tx.execute(
         "UPDATE token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id)
     }
-    recentlyChecked.withLock { _ = $0.removeValue(forKey: id) }
+    verified.withLock { $0.removeAll(id: id) }
     return changed > 0
   }
 
@@ -128,21 +131,34 @@ public final class TokenAuthority: Sendable {
   /// Seconds since 1970 by this authority's clock.
   var nowSeconds: Int64 { clock() / 1000 }
 
-  /// The caller `token` authenticates: signature, expiry and registry checked.
+  /// The caller `token` authenticates: signature, expiry and registry checked. A token
+  /// verified lately skips the signature check (its bytes are the ones that checked out) but
+  /// never the expiry; its registry check is reused for ``revocationCheckInterval``, and a
+  /// revocation made through this authority takes effect at once.
   public func verify(_ token: String) async throws(TokenError) -> Caller {
     let nowMilliseconds = clock()
-    let claims = try signer.verify(token, now: nowMilliseconds / 1000)
-    if claims.id.hasPrefix(Self.serviceTokenPrefix) {
-      // Signed with our key, so minted by a process of this deployment: no registry row to
-      // check. Only the system role, and never one that claims to outlive the longest lifetime.
-      guard claims.role == .system,
-        claims.expiresAt - nowMilliseconds / 1000 <= Self.serviceTokenLifetime.components.seconds
-      else { throw .unknown }
-      return claims.caller
-    }
-    let checked = recentlyChecked.withLock { $0[claims.id] }
-    if let checked, nowMilliseconds - checked < Self.revocationCheckInterval {
-      return claims.caller
+    let claims: TokenClaims
+    let (cached, revocations) = verified.withLock { ($0.entry(for: token), $0.revocations) }
+    if let cached {
+      guard nowMilliseconds / 1000 < cached.claims.expiresAt else { throw .expired }
+      if cached.claims.id.hasPrefix(Self.serviceTokenPrefix)
+        || nowMilliseconds - cached.registryCheckedAt < Self.revocationCheckInterval
+      {
+        return cached.claims.caller
+      }
+      claims = cached.claims
+    } else {
+      claims = try signer.verify(token, now: nowMilliseconds / 1000)
+      if claims.id.hasPrefix(Self.serviceTokenPrefix) {
+        // Signed with our key, so minted by a process of this deployment: no registry row to
+        // check. Only the system role, and never one that claims to outlive the longest
+        // lifetime.
+        guard claims.role == .system,
+          claims.expiresAt - nowMilliseconds / 1000 <= Self.serviceTokenLifetime.components.seconds
+        else { throw .unknown }
+        remember(token, claims, checkedAt: nowMilliseconds, ifNoRevocationSince: revocations)
+        return claims.caller
+      }
     }
     let state: Int64?
     do {
@@ -156,12 +172,23 @@ public final class TokenAuthority: Sendable {
       throw .unknown
     }
     guard let revokedAt = state else { throw .unknown }
-    if revokedAt != 0 { throw .revoked }
-    recentlyChecked.withLock { cache in
-      if cache.count > 10_000 { cache.removeAll() }  // bounded: ids come from valid tokens only
-      cache[claims.id] = nowMilliseconds
+    if revokedAt != 0 {
+      verified.withLock { $0.removeAll(id: claims.id) }
+      throw .revoked
     }
+    remember(token, claims, checkedAt: nowMilliseconds, ifNoRevocationSince: revocations)
     return claims.caller
+  }
+
+  /// Caches a verified token, unless a revocation happened since the verification began (its
+  /// registry answer may predate it).
+  private func remember(
+    _ token: String, _ claims: TokenClaims, checkedAt: Int64, ifNoRevocationSince revocations: UInt64
+  ) {
+    verified.withLock { cache in
+      guard cache.revocations == revocations else { return }
+      cache.store(.init(claims: claims, registryCheckedAt: checkedAt), for: token)
+    }
   }
 
   // MARK: Key and registry

@@ -22,11 +22,16 @@ public struct OrdersServiceImpl: OrdersServiceProtocol {
   public let catalogue: CatalogueServiceClient
   /// How long a quote stays valid when its request does not say.
   public var defaultQuoteValidityDays: Int64 = 14
+  /// The look-ups of concurrent calls, sent to the catalogue together.
+  private let listingBatcher: ListingBatcher
 
   /// A service over `store` that asks `catalogue` about listings.
   public init(store: OrdersStore, catalogue: CatalogueServiceClient) {
     self.store = store
     self.catalogue = catalogue
+    self.listingBatcher = ListingBatcher { ids in
+      try await catalogue.batchGetListings(BatchGetListingsRequest(ids: ids)).message.listings
+    }
   }
 
   // MARK: Quotes
@@ -226,16 +231,39 @@ public struct OrdersServiceImpl: OrdersServiceProtocol {
     var normalizedRequest = request
     normalizedRequest.buyerId = buyerID
     let print = Int64(bitPattern: fingerprint(normalizedRequest.serializedBytes()))
-    // A retry is answered from storage, before (and whatever) the catalogue says now.
-    if let replayed = try await store.replay(
-      buyerID: buyerID, requestID: requestID, fingerprint: print)
-    {
-      return ServerResponse(replayed)
+    // No read before the write for a new request id (the usual case): the write transaction
+    // looks the id up and replays a stored purchase. A retry that no longer passes validation
+    // (the catalogue changed or cannot be reached) is answered from storage all the same.
+    let purchase: DraftedPurchase
+    do {
+      purchase = try await draft(source, request: request, buyerID: buyerID, caller: caller)
+    } catch {
+      if let replayed = try await store.replay(
+        buyerID: buyerID, requestID: requestID, fingerprint: print)
+      {
+        return ServerResponse(replayed)
+      }
+      throw error
     }
-    let drafts: [Order]
-    let villageID: String
-    let status: OrderStatus
+    return ServerResponse(
+      try await store.createPurchase(
+        drafts: purchase.drafts, buyerID: buyerID, requestID: requestID, fingerprint: print,
+        villageID: purchase.villageID, initialStatus: purchase.status, quoteID: purchase.quoteID,
+        caller: caller))
+  }
+
+  /// The orders a `CreateOrder` would create, checked against the quote and the catalogue.
+  private struct DraftedPurchase {
+    var drafts: [Order]
+    var villageID: String
+    var status: OrderStatus
     var quoteID = ""
+  }
+
+  private func draft(
+    _ source: CreateOrderRequest.Source, request: CreateOrderRequest, buyerID: String,
+    caller: Caller
+  ) async throws -> DraftedPurchase {
     switch source {
     case .quoteId(let id):
       let quote = try await store.quote(id: id, caller: caller)
@@ -265,23 +293,17 @@ public struct OrdersServiceImpl: OrdersServiceProtocol {
           field: "quote_id")
       ]
       OrderDrafting.fillTotals(&order)
-      drafts = [order]
-      villageID = listing.villageId
-      status = .confirmed
-      quoteID = id
+      return DraftedPurchase(
+        drafts: [order], villageID: listing.villageId, status: .confirmed, quoteID: id)
     case .items(let items):
       try OrderDrafting.checkItems(items.items)
       let listings = try await fetchListings(items.items.map(\.listingId))
-      drafts = try OrderDrafting.drafts(
+      let drafts = try OrderDrafting.drafts(
         for: request, items: items.items, listings: listings, buyerID: buyerID)
       let villages = Set(items.items.compactMap { listings[$0.listingId]?.villageId })
-      villageID = villages.count == 1 ? villages.first! : ""
-      status = .draft
+      return DraftedPurchase(
+        drafts: drafts, villageID: villages.count == 1 ? villages.first! : "", status: .draft)
     }
-    return ServerResponse(
-      try await store.createPurchase(
-        drafts: drafts, buyerID: buyerID, requestID: requestID, fingerprint: print,
-        villageID: villageID, initialStatus: status, quoteID: quoteID, caller: caller))
   }
 
   public func getOrder(_ request: GetOrderRequest, context: ServerContext) async throws
@@ -445,20 +467,17 @@ public struct OrdersServiceImpl: OrdersServiceProtocol {
 
   // MARK: Catalogue
 
-  /// The listings `ids` as the catalogue has them (drafts are invisible, so missing).
+  /// The listings `ids` as the catalogue has them (drafts are invisible, so missing), asked in
+  /// one call with the look-ups of other calls in flight (``ListingBatcher``).
   func fetchListings(_ ids: [String]) async throws -> [String: Listing] {
-    let response: BatchGetListingsResponse
     do {
-      response = try await catalogue.batchGetListings(BatchGetListingsRequest(ids: ids)).message
+      return try await listingBatcher.listings(ids)
     } catch let error as RPCError {
       let passThrough: Set<RPCStatus.Code> = [.unavailable, .deadlineExceeded, .resourceExhausted]
       throw RPCError(
         code: passThrough.contains(error.code) ? error.code : .internal,
         message: "catalogue: \(error.message)", cause: error)
     }
-    var listings: [String: Listing] = [:]
-    for listing in response.listings { listings[listing.id] = listing }
-    return listings
   }
 
   /// One listing that exists and is active, or the error naming why not.

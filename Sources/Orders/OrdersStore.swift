@@ -163,8 +163,8 @@ public final class OrdersStore: Sendable {
   // MARK: Orders
 
   /// The stored result of `buyerID`'s `requestID`, replayed, if the request id was used
-  /// before (another body → `ALREADY_EXISTS`); `nil` for a new request id. A read, so retries
-  /// neither queue behind writes nor depend on the catalogue.
+  /// before (another body → `ALREADY_EXISTS`); `nil` for a new request id. A read, for a
+  /// retry that no longer passes validation: it is answered whatever the catalogue says now.
   public func replay(buyerID: String, requestID: String, fingerprint: Int64) async throws
     -> CreateOrderResponse?
   {

@@ -51,18 +51,25 @@ public final class Connection {
     /// used as pages are touched, and the kernel can drop them like any cached file page.
     /// (Pages still in the WAL are read with `pread` either way.)
     public var mmapBytes: Int64
+    /// Whether SQLite's temporary files live in memory (`PRAGMA temp_store = MEMORY`). Among
+    /// them is the journal of each savepoint, which holds the original of every page the
+    /// savepoint changes: a writer that runs many savepoints per transaction (group commit)
+    /// would otherwise write, and create and delete, a file for them in every transaction.
+    /// Off by default: large sorts then spill to disk instead of memory.
+    public var tempStoreInMemory: Bool
 
     /// Options for `Connection(path:options:)`; the defaults suit the writer.
     public init(
       mode: Mode = .readWrite, busyTimeout: Duration = .seconds(5),
       statementCacheCapacity: Int = 256, pageCacheKiB: Int = 16_384,
-      mmapBytes: Int64 = 1 << 30
+      mmapBytes: Int64 = 1 << 30, tempStoreInMemory: Bool = false
     ) {
       self.mode = mode
       self.busyTimeout = busyTimeout
       self.statementCacheCapacity = statementCacheCapacity
       self.pageCacheKiB = pageCacheKiB
       self.mmapBytes = mmapBytes
+      self.tempStoreInMemory = tempStoreInMemory
     }
 
     /// Read-write, 5 s busy timeout, 256 cached statements, 16 MiB page cache, 1 GiB map.
@@ -119,6 +126,7 @@ public final class Connection {
     // Integers the program holds, never input: safe to spell into the pragma.
     try executeScript(SQL(unchecked: "PRAGMA cache_size = -\(max(0, options.pageCacheKiB))"))
     try executeScript(SQL(unchecked: "PRAGMA mmap_size = \(max(0, options.mmapBytes))"))
+    if options.tempStoreInMemory { try executeScript("PRAGMA temp_store = MEMORY") }
     if options.mode == .readWrite {
       let mode = try Statement(db: handle, sql: "PRAGMA journal_mode = WAL", persistent: false)
         .fetchOne { $0.string(0) }

@@ -39,7 +39,8 @@ public final class Database: Sendable {
     public var mmapBytes: Int64
     /// Writes committed together at most (group commit: writes queued while a commit waits
     /// for the disk share the next one, each in its own savepoint). `1`, the default, commits
-    /// every write on its own.
+    /// every write on its own. With group commit the writer keeps SQLite's temporary files in
+    /// memory (see ``Connection/Options/tempStoreInMemory``).
     public var writeBatchLimit: Int
 
     /// A configuration; the defaults suit a service.
@@ -93,8 +94,10 @@ public final class Database: Sendable {
   {
     precondition(configuration.readerCount >= 0, "readerCount must not be negative")
     self.path = path
-    let writerConnection = try Connection(
-      path: path, options: configuration.connectionOptions(.readWrite))
+    var writerOptions = configuration.connectionOptions(.readWrite)
+    // Group commit runs a savepoint per write: keep their page journals in memory.
+    writerOptions.tempStoreInMemory = configuration.writeBatchLimit > 1
+    let writerConnection = try Connection(path: path, options: writerOptions)
     try Migrator.migrate(writerConnection, migrations)
     self.writer = ConnectionWorker(connection: writerConnection, label: "storage.writer")
     self.groupCommitter =

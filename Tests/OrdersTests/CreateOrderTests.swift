@@ -5,6 +5,7 @@ import CommonAPI
 import Orders
 import OrdersAPI
 import RPCCore
+import RPCInProcess
 import RPCTestSupport
 import Testing
 
@@ -119,6 +120,24 @@ struct CreateOrderTests {
     _ = try await h.catalogueStore.deleteListing(id: Seed.tray, expectedVersion: 0, caller: .system)
     let retry = try await h.buyer.createOrder(request).message
     #expect(retry.replayed && retry.orders == first.orders)
+    await h.close()
+  }
+
+  @Test("a retry is answered from storage when the catalogue cannot be reached; a new id is refused")
+  func retryWithoutCatalogue() async throws {
+    let h = try await OrdersHarness()
+    let request = orderRequest("r-down", [(Seed.tray, 50)])
+    let first = try await h.buyer.createOrder(request).message
+    // A catalogue client whose server serves nothing: every look-up fails.
+    let unreachable = CatalogueServiceClient(
+      RPCClient(transport: InProcessTransport(serving: RPCRouter()).client))
+    var router = RPCRouter(interceptors: [FixedCallerInterceptor(caller: .buyer(Seed.buyer))])
+    router.register(OrdersServiceImpl(store: h.store, catalogue: unreachable))
+    let buyer = OrdersServiceClient(RPCClient(transport: InProcessTransport(serving: router).client))
+    let retry = try await buyer.createOrder(request).message
+    #expect(retry.replayed && retry.orders == first.orders)
+    let fresh = await rpcError { _ = try await buyer.createOrder(orderRequest("r-new", [(Seed.tray, 50)])) }
+    #expect(fresh?.code == .internal)
     await h.close()
   }
 

@@ -1,6 +1,7 @@
 import InteropAPI
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
 import Synchronization
 
 /// The methods of the probe service, one per call kind. Messages are `Payload`s whose body is
@@ -17,31 +18,6 @@ enum Probe {
 extension Payload {
   init(_ text: String) { self.init(body: Array(text.utf8)) }
   var text: String { String(decoding: body, as: UTF8.self) }
-}
-
-/// Opens once; waiters before and after pass.
-final class Gate: Sendable {
-  private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>(
-    (false, []))
-
-  func open() {
-    let waiters = state.withLock { state in
-      state.open = true
-      defer { state.waiters = [] }
-      return state.waiters
-    }
-    for waiter in waiters { waiter.resume() }
-  }
-
-  func wait() async {
-    await withCheckedContinuation { continuation in
-      let open = state.withLock { state in
-        if !state.open { state.waiters.append(continuation) }
-        return state.open
-      }
-      if open { continuation.resume() }
-    }
-  }
 }
 
 /// A probe service and what its handlers observed.

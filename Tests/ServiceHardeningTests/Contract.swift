@@ -268,7 +268,7 @@ extension RequestGenerator {
   mutating func learnIDs(from response: [UInt8]) {
     for text in Self.strings(in: response[...], depth: 0) {
       let parts = text.split(separator: "-")
-      guard parts.count == 2, parts[1].count == 12, let kind = Self.idKinds[String(parts[0])],
+      guard parts.count == 2, [12, 20].contains(parts[1].count), let kind = Self.idKinds[String(parts[0])],
         parts[1].allSatisfy({ $0.isLowercase || $0.isNumber })
       else { continue }
       var pool = ids[kind] ?? []

@@ -30,7 +30,7 @@ struct OrdersWriter {
   /// Stores a new quote (prepared and checked by the store) with its first revision.
   func insertQuote(_ input: Quote, note: String, askedPrice: Money?) throws -> Quote {
     var quote = input
-    quote.id = newID("q")
+    quote.id = newID("q", now: now)
     quote.version = 1
     quote.createdAt = time
     quote.updatedAt = time
@@ -184,7 +184,7 @@ struct OrdersWriter {
       }
     }
     var group = OrderGroup()
-    group.id = newID("g")
+    group.id = newID("g", now: now)
     group.requestId = requestID
     group.buyerId = buyerID
     group.villageId = villageID
@@ -193,7 +193,7 @@ struct OrdersWriter {
     var total: Int64 = 0
     for draft in drafts {
       var order = draft
-      order.id = newID("o")
+      order.id = newID("o", now: now)
       order.groupId = group.id
       order.requestId = requestID
       order.quoteId = quoteID
@@ -226,15 +226,17 @@ struct OrdersWriter {
       VALUES (?, ?, ?, ?, ?)
       """, buyerID, requestID, fingerprint, group.id, now)
     for order in orders {
+      let encoded = order.serializedBytes()
       try tx.execute(
         """
         INSERT INTO orders(id, group_id, quote_id, buyer_id, producer_id, status, version,
           created_ms, updated_ms, data)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, order.id, order.groupId, order.quoteId, order.buyerId, order.producerId,
-        order.status.rawValue, order.version, now, now, order.serializedBytes())
+        order.status.rawValue, order.version, now, now, encoded)
       try appendEvent(
-        .orderCreated, order: order, from: .unspecified, to: order.status, note: order.note)
+        .orderCreated, order: order, encoded: encoded, from: .unspecified, to: order.status,
+        note: order.note)
     }
     if !quoteID.isEmpty, var quote = try Stored.quote(id: quoteID, in: tx), let order = orders.first
     {
@@ -269,8 +271,9 @@ struct OrdersWriter {
     let from = order.status
     let target = try OrderStateMachine.target(of: move, order: order, by: party)
     OrderStateMachine.apply(move, target: target, to: &order, by: actor, at: time, note: note)
-    try saveOrder(order)
-    try appendEvent(.orderStatusChanged, order: order, from: from, to: target, note: note)
+    let encoded = try saveOrder(order)
+    try appendEvent(
+      .orderStatusChanged, order: order, encoded: encoded, from: from, to: target, note: note)
     return order
   }
 
@@ -301,8 +304,10 @@ struct OrdersWriter {
       amountMinor: PaymentLedger.paidAmount(order.payments), currencyCode: order.currencyCode)
     order.version += 1
     order.updatedAt = time
-    try saveOrder(order)
-    try appendEvent(.paymentRecorded, order: order, from: .unspecified, to: .unspecified, note: request.note)
+    let encoded = try saveOrder(order)
+    try appendEvent(
+      .paymentRecorded, order: order, encoded: encoded, from: .unspecified, to: .unspecified,
+      note: request.note)
     return order
   }
 
@@ -321,15 +326,20 @@ struct OrdersWriter {
     order.deliveredAt = request.deliveredAt ?? time
     order.version += 1
     order.updatedAt = time
-    try saveOrder(order)
-    try appendEvent(.deliveryConfirmed, order: order, from: .unspecified, to: .unspecified, note: request.note)
+    let encoded = try saveOrder(order)
+    try appendEvent(
+      .deliveryConfirmed, order: order, encoded: encoded, from: .unspecified, to: .unspecified,
+      note: request.note)
     return order
   }
 
-  private func saveOrder(_ order: Order) throws {
+  /// Stores `order`; returns its encoding (its events reuse it).
+  private func saveOrder(_ order: Order) throws -> [UInt8] {
+    let encoded = order.serializedBytes()
     try tx.execute(
       "UPDATE orders SET status = ?, version = ?, updated_ms = ?, data = ? WHERE id = ?",
-      order.status.rawValue, order.version, now, order.serializedBytes(), order.id)
+      order.status.rawValue, order.version, now, encoded, order.id)
+    return encoded
   }
 
   // MARK: Events and helpers
@@ -356,8 +366,11 @@ struct OrdersWriter {
     try insert(event)
   }
 
+  /// Appends an event with `order` as its snapshot; `encoded` is the order's encoding, just
+  /// written to its row.
   private func appendEvent(
-    _ type: OrderEventType, order: Order, from: OrderStatus, to: OrderStatus, note: String
+    _ type: OrderEventType, order: Order, encoded: [UInt8], from: OrderStatus, to: OrderStatus,
+    note: String
   ) throws {
     var event = OrderEvent()
     event.at = time
@@ -371,17 +384,33 @@ struct OrdersWriter {
     event.fromStatus = from
     event.toStatus = to
     event.note = note
-    event.snapshot = .order(order)
-    try insert(event)
+    try insert(event, data: Self.encoded(event, orderSnapshot: encoded))
+  }
+
+  /// `event` (without a snapshot) encoded with `order`, an encoded order, as its snapshot:
+  /// byte for byte what encoding the event with the order gives (the snapshot, field 13, is
+  /// the last field written), without encoding the order a second time.
+  static func encoded(_ event: OrderEvent, orderSnapshot order: [UInt8]) -> [UInt8] {
+    var bytes = event.serializedBytes()
+    bytes.reserveCapacity(bytes.count + 11 + order.count)
+    bytes.append(13 << 3 | 2)  // field 13, length-delimited
+    var length = UInt64(order.count)
+    while length >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: length) | 0x80)
+      length >>= 7
+    }
+    bytes.append(UInt8(length))
+    bytes += order
+    return bytes
   }
 
   /// Appends one event; its seq comes from `AUTOINCREMENT` inside this transaction.
-  private func insert(_ event: OrderEvent) throws {
+  private func insert(_ event: OrderEvent, data: [UInt8]? = nil) throws {
     try tx.execute(
       """
       INSERT INTO order_event(time_ms, type, order_id, quote_id, buyer_id, producer_id, data)
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """, now, event.type.rawValue, event.orderId, event.quoteId, event.buyerId,
-      event.producerId, event.serializedBytes())
+      event.producerId, data ?? event.serializedBytes())
   }
 }
