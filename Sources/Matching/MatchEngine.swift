@@ -56,8 +56,8 @@ struct CompiledNeed: Sendable {
   var today: Int64
   /// Raw values of the categories that fit; empty: any.
   var categories: [Int32]
-  /// Ids of the need's words that some listing uses, sorted (the rest can match nothing).
-  var terms: [Int32]
+  /// Ids of the need's words that some listing uses (the rest can match nothing).
+  var terms: TermSet
   /// The buyer's country among the producers' export markets (nil: nobody exports there).
   var country: Int32?
   var region: Int?
@@ -74,7 +74,7 @@ struct CompiledNeed: Sendable {
     self.need = need
     self.today = today
     categories = need.categories.map(\.rawValue)
-    terms = need.terms.compactMap(index.termID).sorted()
+    terms = TermSet(need.terms.compactMap(index.termID))
     let country = need.buyerCountry.uppercased()
     self.country = country.isEmpty ? nil : index.countryID(country)
     region = Regions.region(of: country)
@@ -147,6 +147,20 @@ struct ScoreFacts: Sendable {
   var pair: Pair
 }
 
+/// The part of ``ScoreFacts`` (and of the hard filters) that depends on the producer and the
+/// pair, not on the listing: a ranking computes it once per producer, not once per listing.
+struct ProducerSide: Sendable {
+  /// Holds every required certification, valid on the need's day.
+  var certified: Bool
+  var have: Int
+  var held: Int
+  var market: ScoreFacts.Market
+  var introductionRate: Double?
+  var catalogueRate: Double?
+  var verification: Producer.VerificationTier
+  var pair: ScoreFacts.Pair
+}
+
 /// What only the reasons need: the objects behind the facts.
 struct ExplainContext {
   var need: MatchNeed
@@ -180,6 +194,17 @@ enum MatchEngine {
   /// Applies every hard filter (except the existing-partner one, which the caller decides);
   /// after a category failure, none of the others.
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts) -> Screening {
+    screen(need, listing, certified: certified(need, producer))
+  }
+
+  /// Whether `producer` holds every certification `need` requires, valid on its day: the same
+  /// for all of a producer's listings.
+  static func certified(_ need: CompiledNeed, _ producer: ProducerFacts) -> Bool {
+    !need.wanted.contains(where: { !producer.holds($0, on: need.day) })
+  }
+
+  /// ``screen(_:_:producer:)`` with the certification filter's verdict given.
+  static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
@@ -203,7 +228,7 @@ enum MatchEngine {
       if days < listing.leadTimeDays || result.capacityByDeadline < quantity { result.failures |= 1 << 2 }
     }
     // Certifications valid on the deadline (today without one).
-    if need.wanted.contains(where: { !producer.holds($0, on: need.day) }) { result.failures |= 1 << 3 }
+    if !certified { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
     if !need.need.incoterms.isEmpty
       && !need.need.incoterms.contains(where: { incotermCompatible(wanted: $0, offered: listing.incoterm) })
@@ -265,6 +290,13 @@ enum MatchEngine {
     _ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts, screening: Screening,
     history: PairHistory?, responses: ResponseStats?
   ) -> ScoreFacts {
+    facts(need, listing, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
+  }
+
+  /// What the facts of `need` and any listing of `producer` share, computed once per producer.
+  static func side(
+    _ need: CompiledNeed, producer: ProducerFacts, history: PairHistory?, responses: ResponseStats?
+  ) -> ProducerSide {
     var market = ScoreFacts.Market.none
     if !producer.markets.isEmpty {
       if let country = need.country, producer.markets.contains(country) {
@@ -275,18 +307,24 @@ enum MatchEngine {
         market = .elsewhere
       }
     }
-    let pair = pairFact(history)
-    return ScoreFacts(
+    return ProducerSide(
+      certified: certified(need, producer), have: need.wanted.count { producer.holds($0, on: need.day) },
+      held: producer.validTypeCount(on: need.day), market: market,
+      introductionRate: responses.flatMap { $0.requested > 0 ? $0.within24hRate : nil },
+      catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pairFact(history))
+  }
+
+  /// The facts of one screened listing whose producer's side is known.
+  static func facts(_ need: CompiledNeed, _ listing: ListingFacts, side: ProducerSide, screening: Screening) -> ScoreFacts {
+    ScoreFacts(
       termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
       price: need.target == nil
         ? nil : listing.prices.price(quantity: need.need.quantity, code: need.currency)?.amountMinor,
       quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
       capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
-      moq: listing.moq, wanted: need.wanted.count,
-      have: need.wanted.count { producer.holds($0, on: need.day) },
-      held: producer.validTypeCount(on: need.day), market: market,
-      introductionRate: responses.flatMap { $0.requested > 0 ? $0.within24hRate : nil },
-      catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pair)
+      moq: listing.moq, wanted: need.wanted.count, have: side.have, held: side.held, market: side.market,
+      introductionRate: side.introductionRate, catalogueRate: side.catalogueRate,
+      verification: side.verification, pair: side.pair)
   }
 
   /// What novelty needs of a pair's history. Without one the pair never met (and orders are

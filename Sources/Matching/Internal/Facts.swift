@@ -31,21 +31,30 @@ struct ListingFacts: Sendable {
     prices = PriceTable(listing.priceTiers)
   }
 
-  /// How many of `sortedTerms` (sorted, unique) the listing's words contain.
-  func termsFound(_ sortedTerms: [Int32]) -> Int {
-    var found = 0, i = 0, j = 0
-    while i < sortedTerms.count && j < terms.count {
-      if sortedTerms[i] == terms[j] {
-        found += 1
-        i += 1
-        j += 1
-      } else if sortedTerms[i] < terms[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
+  /// How many of the words in `set` the listing contains (both hold each word once).
+  func termsFound(_ set: TermSet) -> Int {
+    var found = 0
+    for term in terms where set.contains(term) { found += 1 }
     return found
+  }
+}
+
+/// A need's word ids as bits: counting the words a listing shares with the need is one load
+/// and one test per listing word, without the branches of merging two sorted lists.
+struct TermSet: Sendable {
+  private var bits: [UInt64] = []
+
+  init(_ ids: [Int32]) {
+    for id in ids where id >= 0 {
+      let word = Int(id) >> 6
+      if word >= bits.count { bits += [UInt64](repeating: 0, count: word + 1 - bits.count) }
+      bits[word] |= 1 << UInt64(id & 63)
+    }
+  }
+
+  func contains(_ id: Int32) -> Bool {
+    let word = Int(id) >> 6
+    return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
   }
 }
 
