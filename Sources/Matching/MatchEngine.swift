@@ -69,6 +69,8 @@ struct CompiledNeed: Sendable {
   var day: Int64
   /// The required certifications, each once.
   var wanted: [CertificationType]
+  /// The accepted incoterms as ``MatchEngine/incotermRank(_:)`` gives them; empty: any.
+  var incotermRanks: [Int?]
 
   init(_ need: MatchNeed, index: CatalogueIndex, today: Int64) {
     self.need = need
@@ -84,6 +86,7 @@ struct CompiledNeed: Sendable {
     var wanted: [CertificationType] = []
     for type in need.requiredCertifications where !wanted.contains(type) { wanted.append(type) }
     self.wanted = wanted
+    incotermRanks = need.incoterms.map(MatchEngine.incotermRank)
   }
 }
 
@@ -122,6 +125,19 @@ struct ScoredListing: Sendable {
 /// candidate and the explaining path that shows a page, so both give the same score.
 struct ScoreFacts: Sendable {
   enum Market: Sendable { case none, same, sameRegion, elsewhere }
+  /// The verification tier, as a Swift enum (see ``MatchEngine/Factor`` for why).
+  enum Verification: Sendable {
+    case none, selfDeclared, documents, onSiteAudit
+
+    init(_ tier: Producer.VerificationTier) {
+      switch tier {
+      case .onSiteAudit: self = .onSiteAudit
+      case .documents: self = .documents
+      case .selfDeclared: self = .selfDeclared
+      default: self = .none
+      }
+    }
+  }
   /// The pair's history as novelty sees it: never introduced (and, when orders are followed,
   /// no orders), already trading, introduced and accepted, or an earlier introduction refused.
   enum Pair: Sendable { case new(ordersFollowed: Bool), trades, known, earlier }
@@ -143,7 +159,7 @@ struct ScoreFacts: Sendable {
   /// Answered within 24 h / requested, when buyers requested introductions.
   var introductionRate: Double?
   var catalogueRate: Double?
-  var verification: Producer.VerificationTier
+  var verification: ScoreFacts.Verification
   var pair: Pair
 }
 
@@ -157,7 +173,7 @@ struct ProducerSide: Sendable {
   var market: ScoreFacts.Market
   var introductionRate: Double?
   var catalogueRate: Double?
-  var verification: Producer.VerificationTier
+  var verification: ScoreFacts.Verification
   var pair: ScoreFacts.Pair
 }
 
@@ -182,8 +198,30 @@ enum MatchEngine {
     .category, .moq, .capacityDeadline, .certification, .incoterm, .existingPartner,
   ]
 
+  /// The score's factors as a Swift enum: a switch over it is a jump table, where a switch over
+  /// the wire type (a struct whose cases are `public static let`s of another module) compares
+  /// with each case through an accessor, which cost more than the arithmetic of a score.
+  enum Factor: Sendable {
+    case textRelevance, priceFit, capacityFit, certifications, marketExperience, responsiveness
+    case verification, reciprocalFit, novelty
+
+    var wire: ScoreFactor {
+      switch self {
+      case .textRelevance: .textRelevance
+      case .priceFit: .priceFit
+      case .capacityFit: .capacityFit
+      case .certifications: .certifications
+      case .marketExperience: .marketExperience
+      case .responsiveness: .responsiveness
+      case .verification: .verification
+      case .reciprocalFit: .reciprocalFit
+      case .novelty: .novelty
+      }
+    }
+  }
+
   /// The weight of each factor; they sum to 1. Text and the hard trade terms weigh most.
-  static let weights: [(ScoreFactor, Double)] = [
+  static let weights: [(Factor, Double)] = [
     (.textRelevance, 0.25), (.priceFit, 0.15), (.capacityFit, 0.15), (.certifications, 0.10),
     (.marketExperience, 0.10), (.responsiveness, 0.05), (.verification, 0.05),
     (.reciprocalFit, 0.05), (.novelty, 0.10),
@@ -204,6 +242,7 @@ enum MatchEngine {
   }
 
   /// ``screen(_:_:producer:)`` with the certification filter's verdict given.
+  @inline(__always)
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
@@ -230,8 +269,8 @@ enum MatchEngine {
     // Certifications valid on the deadline (today without one).
     if !certified { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
-    if !need.need.incoterms.isEmpty
-      && !need.need.incoterms.contains(where: { incotermCompatible(wanted: $0, offered: listing.incoterm) })
+    if !need.incotermRanks.isEmpty
+      && !need.incotermRanks.contains(where: { incotermCompatible(wanted: $0, offered: listing.incotermRank) })
     {
       result.failures |= 1 << 4
     }
@@ -269,12 +308,19 @@ enum MatchEngine {
     }
   }
 
+  /// An incoterm's obligation rank, nil when unspecified: what ``incotermCompatible(wanted:offered:)``
+  /// compares, derived once per listing and per need rather than for every pair.
+  static func incotermRank(_ incoterm: Incoterm) -> Int? {
+    incoterm == .unspecified ? nil : obligationRank(incoterm)
+  }
+
   /// A producer that offers `offered` can also quote `wanted` when `wanted` asks no more of the
   /// seller (a CIF seller can sell FOB; an EXW-only workshop cannot deliver FOB Hải Phòng).
-  static func incotermCompatible(wanted: Incoterm, offered: Incoterm) -> Bool {
-    if wanted == .unspecified { return true }
-    if offered == .unspecified { return false }
-    return obligationRank(offered) >= obligationRank(wanted)
+  /// Both as ``incotermRank(_:)`` gives them.
+  static func incotermCompatible(wanted: Int?, offered: Int?) -> Bool {
+    guard let wanted else { return true }
+    guard let offered else { return false }
+    return offered >= wanted
   }
 
   /// The unit price of the tier that applies to `quantity` (the lowest tier when 0), in
@@ -315,6 +361,7 @@ enum MatchEngine {
   }
 
   /// The facts of one screened listing whose producer's side is known.
+  @inline(__always)
   static func facts(_ need: CompiledNeed, _ listing: ListingFacts, side: ProducerSide, screening: Screening) -> ScoreFacts {
     ScoreFacts(
       termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
@@ -354,7 +401,7 @@ enum MatchEngine {
       let (value, reason) = evaluate(factor, facts, context)
       let clamped = min(1, max(0, value))
       var component = ScoreComponent()
-      component.factor = factor
+      component.factor = factor.wire
       component.weight = weight
       component.value = clamped
       component.contribution = weight * clamped
@@ -368,7 +415,7 @@ enum MatchEngine {
   /// A factor's value and, with a context, its reason (formatting nine bilingual sentences
   /// costs more than the arithmetic, so rankings leave it out for all but the page shown).
   private static func evaluate(
-    _ factor: ScoreFactor, _ facts: ScoreFacts, _ context: ExplainContext?
+    _ factor: Factor, _ facts: ScoreFacts, _ context: ExplainContext?
   ) -> (Double, LocalizedText) {
     /// The reason, formatted only when explaining.
     func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
@@ -510,7 +557,7 @@ enum MatchEngine {
         return (0.7, text("Đã xác minh giấy tờ", "Documents verified"))
       case .selfDeclared:
         return (0.3, text("Chỉ tự khai báo", "Self-declared only"))
-      default:
+      case .none:
         return (0, text("Chưa xác minh", "Not verified"))
       }
 
@@ -575,9 +622,6 @@ enum MatchEngine {
             "Đã có lời giới thiệu trước đây (\(status)) nhưng chưa được chấp nhận",
             "An earlier introduction (\(status)) was not accepted"))
       }
-
-    default:
-      return (0, text("", ""))
     }
   }
 

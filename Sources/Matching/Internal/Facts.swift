@@ -11,7 +11,8 @@ struct ListingFacts: Sendable {
   var moq: Int64
   var leadTimeDays: Int64
   var monthlyCapacity: Int64
-  var incoterm: Incoterm
+  /// ``MatchEngine/incotermRank(_:)`` of the incoterm.
+  var incotermRank: Int?
   /// The HS code's digits ("460212").
   var hsDigits: String
   /// Interned folded words of its titles, descriptions and materials, sorted.
@@ -25,13 +26,14 @@ struct ListingFacts: Sendable {
     moq = listing.moq
     leadTimeDays = Int64(listing.leadTimeDays)
     monthlyCapacity = listing.monthlyCapacity
-    incoterm = listing.incoterm
+    incotermRank = MatchEngine.incotermRank(listing.incoterm)
     hsDigits = CatalogueIndex.digits(listing.hsCode)
     self.terms = terms
     prices = PriceTable(listing.priceTiers)
   }
 
   /// How many of the words in `set` the listing contains (both hold each word once).
+  @inline(__always)
   func termsFound(_ set: TermSet) -> Int {
     var found = 0
     for term in terms where set.contains(term) { found += 1 }
@@ -52,6 +54,7 @@ struct TermSet: Sendable {
     }
   }
 
+  @inline(__always)
   func contains(_ id: Int32) -> Bool {
     let word = Int(id) >> 6
     return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
@@ -132,7 +135,7 @@ struct ProducerFacts: Sendable {
   /// Interned upper-case export markets, and the region of each (-1: none).
   var markets: [Int32] = []
   var marketRegions: [Int] = []
-  var verification: Producer.VerificationTier = .unspecified
+  var verification = ScoreFacts.Verification.none
   /// The catalogue's own response rate, when it has a sample.
   var catalogueResponseRate: Double?
 
@@ -145,7 +148,7 @@ struct ProducerFacts: Sendable {
       markets.append(CatalogueIndex.intern(market, in: &countries))
       marketRegions.append(Regions.region(of: market) ?? -1)
     }
-    verification = producer.verificationTier
+    verification = ScoreFacts.Verification(producer.verificationTier)
     if let stats = producer.responseStats, stats.sampleSize > 0 { catalogueResponseRate = stats.responseRate }
   }
 
