@@ -247,7 +247,7 @@ enum MatchEngine {
     var result = Screening()
     // Category / HS.
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
-    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { listing.hsDigits.hasPrefix($0) }) {
+    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { listing.hsDigits.utf8.starts(with: $0.utf8) }) {
       // Callers look only at the first failure (and at "only capacity failed", which this is
       // not): nothing else is needed of a listing of another category.
       result.failures = 1
@@ -366,7 +366,7 @@ enum MatchEngine {
     ScoreFacts(
       termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
       price: need.target == nil
-        ? nil : listing.prices.price(quantity: need.need.quantity, code: need.currency)?.amountMinor,
+        ? nil : listing.prices.amount(quantity: need.need.quantity, code: need.currency ?? listing.prices.defaultCode),
       quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
       capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
       moq: listing.moq, wanted: need.wanted.count, have: side.have, held: side.held, market: side.market,

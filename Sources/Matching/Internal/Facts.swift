@@ -98,12 +98,19 @@ struct PriceTable: Sendable {
   /// `code` (upper case) when given, else in the first tier's currency; nil without such a tier.
   func price(quantity: Int64, code: String?) -> Money? {
     let code = code ?? defaultCode
-    guard let group = groups.first(where: { $0.code == code }), let first = group.tiers.first else {
-      return nil
+    return amount(quantity: quantity, code: code).map { Money(amountMinor: $0, currencyCode: code) }
+  }
+
+  /// ``price(quantity:code:)``'s amount alone, for `code` (upper case): what a score compares,
+  /// without building a message for every listing ranked.
+  @inline(__always)
+  func amount(quantity: Int64, code: String) -> Int64? {
+    for group in groups where group.code == code {
+      guard let first = group.tiers.first else { return nil }
+      let tier = group.tiers.last { $0.minQuantity <= quantity } ?? first
+      return tier.amountMinor
     }
-    let tier = group.tiers.last { $0.minQuantity <= quantity } ?? first
-    guard let amount = tier.amountMinor else { return nil }
-    return Money(amountMinor: amount, currencyCode: code)
+    return nil
   }
 }
 
