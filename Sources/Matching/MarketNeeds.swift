@@ -6,14 +6,22 @@ internal import Synchronization
 /// prepared once (its words folded, its HS codes reduced to digits) and compiled against the
 /// index, instead of decoding 700 rows and folding their text on every call.
 struct MarketNeeds: Sendable {
-  /// A need with what a match card shows of it.
-  struct Entry: Sendable {
-    var buyer: Buyer
+  /// A need with what a match card shows of it. A class: a call passes 700 of them around, and
+  /// copying the structs inside (a buyer, an RFQ, a need) retains each of their fields.
+  final class Entry: Sendable {
+    let buyer: Buyer
     /// nil for a buyer's standing profile.
-    var rfq: Rfq?
+    let rfq: Rfq?
     /// When an RFQ stops being open (milliseconds); `.max` for a profile.
-    var expiresMs: Int64
-    var need: CompiledNeed
+    let expiresMs: Int64
+    let need: CompiledNeed
+
+    init(buyer: Buyer, rfq: Rfq?, expiresMs: Int64, need: CompiledNeed) {
+      self.buyer = buyer
+      self.rfq = rfq
+      self.expiresMs = expiresMs
+      self.need = need
+    }
   }
 
   /// RFQs with status OPEN whose buyer exists, by id (some may have expired since: compare
