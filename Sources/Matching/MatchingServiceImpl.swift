@@ -222,7 +222,7 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
 
     // Score every need against the producer's listings; explain only the page shown.
     struct Scored {
-      var entry: MarketNeeds.Entry
+      var entry: MarketNeed
       var key: String
       /// Its index in `listings`.
       var listing: Int

@@ -373,7 +373,7 @@ public final class MatchingStore: Sendable {
   /// Every buyer's profile and every open RFQ with its buyer, prepared and compiled for
   /// ranking against `index` (cached until a buyer or RFQ changes), RFQs by id, then profiles
   /// by buyer id.
-  func marketNeeds(index: CatalogueIndex) async throws -> [MarketNeeds.Entry] {
+  func marketNeeds(index: CatalogueIndex) async throws -> [MarketNeed] {
     let now = clock()
     let needs = try await market.needs(index: index, today: Time.dayInVietnam(now)) {
       try await database.read { tx in
@@ -388,7 +388,7 @@ public final class MatchingStore: Sendable {
           buyers)
       }
     }
-    return needs.rfqs.filter { $0.expiresMs > now } + needs.profiles
+    return needs.filter { $0.expiresMs > now }
   }
 
 
