@@ -196,6 +196,7 @@ let package = Package(
         "MatchingAPI", "MatchingEval", "Orders", "OrdersAPI", "ProtoWire", "RPCInProcess", "RPCCore",
         "Storage",
       ],
+      exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CatalogueTests",

@@ -130,6 +130,10 @@ public struct CatalogueIndex: Sendable {
   /// The id of an upper-case country code, if any producer ever exported there.
   func countryID(_ code: String) -> Int32? { countryIDs[code] }
 
+  /// How many words and country codes are interned: ids are never removed or reused, so two
+  /// snapshots of one index with the same sizes map every word and code alike.
+  var vocabularySize: (terms: Int, countries: Int) { (termIDs.count, countryIDs.count) }
+
   private mutating func producerSlot(_ id: String) -> Int32 {
     if let slot = producerSlots[id] { return slot }
     let slot = Int32(producerFacts.count)
@@ -177,6 +181,7 @@ enum TextTerms {
 
   static func terms(_ text: String) -> [String] {
     let folded = VietnameseFolding.fold(text).lowercased()
+    if let words = asciiTerms(folded) { return words }
     var words: [String] = []
     var current = ""
     for character in folded {
@@ -189,5 +194,33 @@ enum TextTerms {
     }
     if !current.isEmpty { words.append(current) }
     return words.filter { $0.count > 1 && !stopWords.contains($0) }
+  }
+
+  /// The same words for folded text that is all ASCII (almost all of it: folding removes the
+  /// tone marks), split on bytes instead of grapheme clusters, whose Unicode property lookups
+  /// cost most of a ranking that prepares needs; nil for any other text. In ASCII, a letter or
+  /// a number is exactly `a`–`z`, `A`–`Z` or `0`–`9`.
+  private static func asciiTerms(_ folded: String) -> [String]? {
+    var copy = folded
+    return copy.withUTF8 { utf8 -> [String]? in
+      var words: [String] = []
+      var start = 0
+      func flush(_ end: Int) {
+        if end - start > 1 {
+          let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+          if !stopWords.contains(word) { words.append(word) }
+        }
+      }
+      for (position, byte) in utf8.enumerated() {
+        if byte >= 0x80 { return nil }
+        let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+        if !isWordByte {
+          flush(position)
+          start = position + 1
+        }
+      }
+      flush(utf8.count)
+      return words
+    }
   }
 }

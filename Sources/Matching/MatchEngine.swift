@@ -56,8 +56,8 @@ struct CompiledNeed: Sendable {
   var today: Int64
   /// Raw values of the categories that fit; empty: any.
   var categories: [Int32]
-  /// Ids of the need's words that some listing uses, sorted (the rest can match nothing).
-  var terms: [Int32]
+  /// Ids of the need's words that some listing uses (the rest can match nothing).
+  var terms: TermSet
   /// The buyer's country among the producers' export markets (nil: nobody exports there).
   var country: Int32?
   var region: Int?
@@ -69,12 +69,14 @@ struct CompiledNeed: Sendable {
   var day: Int64
   /// The required certifications, each once.
   var wanted: [CertificationType]
+  /// The accepted incoterms as ``MatchEngine/incotermRank(_:)`` gives them; empty: any.
+  var incotermRanks: [Int?]
 
   init(_ need: MatchNeed, index: CatalogueIndex, today: Int64) {
     self.need = need
     self.today = today
     categories = need.categories.map(\.rawValue)
-    terms = need.terms.compactMap(index.termID).sorted()
+    terms = TermSet(need.terms.compactMap(index.termID))
     let country = need.buyerCountry.uppercased()
     self.country = country.isEmpty ? nil : index.countryID(country)
     region = Regions.region(of: country)
@@ -84,6 +86,7 @@ struct CompiledNeed: Sendable {
     var wanted: [CertificationType] = []
     for type in need.requiredCertifications where !wanted.contains(type) { wanted.append(type) }
     self.wanted = wanted
+    incotermRanks = need.incoterms.map(MatchEngine.incotermRank)
   }
 }
 
@@ -122,6 +125,19 @@ struct ScoredListing: Sendable {
 /// candidate and the explaining path that shows a page, so both give the same score.
 struct ScoreFacts: Sendable {
   enum Market: Sendable { case none, same, sameRegion, elsewhere }
+  /// The verification tier, as a Swift enum (see ``MatchEngine/Factor`` for why).
+  enum Verification: Sendable {
+    case none, selfDeclared, documents, onSiteAudit
+
+    init(_ tier: Producer.VerificationTier) {
+      switch tier {
+      case .onSiteAudit: self = .onSiteAudit
+      case .documents: self = .documents
+      case .selfDeclared: self = .selfDeclared
+      default: self = .none
+      }
+    }
+  }
   /// The pair's history as novelty sees it: never introduced (and, when orders are followed,
   /// no orders), already trading, introduced and accepted, or an earlier introduction refused.
   enum Pair: Sendable { case new(ordersFollowed: Bool), trades, known, earlier }
@@ -143,8 +159,22 @@ struct ScoreFacts: Sendable {
   /// Answered within 24 h / requested, when buyers requested introductions.
   var introductionRate: Double?
   var catalogueRate: Double?
-  var verification: Producer.VerificationTier
+  var verification: ScoreFacts.Verification
   var pair: Pair
+}
+
+/// The part of ``ScoreFacts`` (and of the hard filters) that depends on the producer and the
+/// pair, not on the listing: a ranking computes it once per producer, not once per listing.
+struct ProducerSide: Sendable {
+  /// Holds every required certification, valid on the need's day.
+  var certified: Bool
+  var have: Int
+  var held: Int
+  var market: ScoreFacts.Market
+  var introductionRate: Double?
+  var catalogueRate: Double?
+  var verification: ScoreFacts.Verification
+  var pair: ScoreFacts.Pair
 }
 
 /// What only the reasons need: the objects behind the facts.
@@ -168,8 +198,30 @@ enum MatchEngine {
     .category, .moq, .capacityDeadline, .certification, .incoterm, .existingPartner,
   ]
 
+  /// The score's factors as a Swift enum: a switch over it is a jump table, where a switch over
+  /// the wire type (a struct whose cases are `public static let`s of another module) compares
+  /// with each case through an accessor, which cost more than the arithmetic of a score.
+  enum Factor: Sendable {
+    case textRelevance, priceFit, capacityFit, certifications, marketExperience, responsiveness
+    case verification, reciprocalFit, novelty
+
+    var wire: ScoreFactor {
+      switch self {
+      case .textRelevance: .textRelevance
+      case .priceFit: .priceFit
+      case .capacityFit: .capacityFit
+      case .certifications: .certifications
+      case .marketExperience: .marketExperience
+      case .responsiveness: .responsiveness
+      case .verification: .verification
+      case .reciprocalFit: .reciprocalFit
+      case .novelty: .novelty
+      }
+    }
+  }
+
   /// The weight of each factor; they sum to 1. Text and the hard trade terms weigh most.
-  static let weights: [(ScoreFactor, Double)] = [
+  static let weights: [(Factor, Double)] = [
     (.textRelevance, 0.25), (.priceFit, 0.15), (.capacityFit, 0.15), (.certifications, 0.10),
     (.marketExperience, 0.10), (.responsiveness, 0.05), (.verification, 0.05),
     (.reciprocalFit, 0.05), (.novelty, 0.10),
@@ -180,10 +232,22 @@ enum MatchEngine {
   /// Applies every hard filter (except the existing-partner one, which the caller decides);
   /// after a category failure, none of the others.
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts) -> Screening {
+    screen(need, listing, certified: certified(need, producer))
+  }
+
+  /// Whether `producer` holds every certification `need` requires, valid on its day: the same
+  /// for all of a producer's listings.
+  static func certified(_ need: CompiledNeed, _ producer: ProducerFacts) -> Bool {
+    !need.wanted.contains(where: { !producer.holds($0, on: need.day) })
+  }
+
+  /// ``screen(_:_:producer:)`` with the certification filter's verdict given.
+  @inline(__always)
+  static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
-    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { listing.hsDigits.hasPrefix($0) }) {
+    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { listing.hsDigits.utf8.starts(with: $0.utf8) }) {
       // Callers look only at the first failure (and at "only capacity failed", which this is
       // not): nothing else is needed of a listing of another category.
       result.failures = 1
@@ -203,10 +267,10 @@ enum MatchEngine {
       if days < listing.leadTimeDays || result.capacityByDeadline < quantity { result.failures |= 1 << 2 }
     }
     // Certifications valid on the deadline (today without one).
-    if need.wanted.contains(where: { !producer.holds($0, on: need.day) }) { result.failures |= 1 << 3 }
+    if !certified { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
-    if !need.need.incoterms.isEmpty
-      && !need.need.incoterms.contains(where: { incotermCompatible(wanted: $0, offered: listing.incoterm) })
+    if !need.incotermRanks.isEmpty
+      && !need.incotermRanks.contains(where: { incotermCompatible(wanted: $0, offered: listing.incotermRank) })
     {
       result.failures |= 1 << 4
     }
@@ -244,12 +308,19 @@ enum MatchEngine {
     }
   }
 
+  /// An incoterm's obligation rank, nil when unspecified: what ``incotermCompatible(wanted:offered:)``
+  /// compares, derived once per listing and per need rather than for every pair.
+  static func incotermRank(_ incoterm: Incoterm) -> Int? {
+    incoterm == .unspecified ? nil : obligationRank(incoterm)
+  }
+
   /// A producer that offers `offered` can also quote `wanted` when `wanted` asks no more of the
   /// seller (a CIF seller can sell FOB; an EXW-only workshop cannot deliver FOB Hải Phòng).
-  static func incotermCompatible(wanted: Incoterm, offered: Incoterm) -> Bool {
-    if wanted == .unspecified { return true }
-    if offered == .unspecified { return false }
-    return obligationRank(offered) >= obligationRank(wanted)
+  /// Both as ``incotermRank(_:)`` gives them.
+  static func incotermCompatible(wanted: Int?, offered: Int?) -> Bool {
+    guard let wanted else { return true }
+    guard let offered else { return false }
+    return offered >= wanted
   }
 
   /// The unit price of the tier that applies to `quantity` (the lowest tier when 0), in
@@ -265,6 +336,13 @@ enum MatchEngine {
     _ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts, screening: Screening,
     history: PairHistory?, responses: ResponseStats?
   ) -> ScoreFacts {
+    facts(need, listing, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
+  }
+
+  /// What the facts of `need` and any listing of `producer` share, computed once per producer.
+  static func side(
+    _ need: CompiledNeed, producer: ProducerFacts, history: PairHistory?, responses: ResponseStats?
+  ) -> ProducerSide {
     var market = ScoreFacts.Market.none
     if !producer.markets.isEmpty {
       if let country = need.country, producer.markets.contains(country) {
@@ -275,18 +353,25 @@ enum MatchEngine {
         market = .elsewhere
       }
     }
-    let pair = pairFact(history)
-    return ScoreFacts(
-      termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
-      price: need.target == nil
-        ? nil : listing.prices.price(quantity: need.need.quantity, code: need.currency)?.amountMinor,
-      quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
-      capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
-      moq: listing.moq, wanted: need.wanted.count,
-      have: need.wanted.count { producer.holds($0, on: need.day) },
+    return ProducerSide(
+      certified: certified(need, producer), have: need.wanted.count { producer.holds($0, on: need.day) },
       held: producer.validTypeCount(on: need.day), market: market,
       introductionRate: responses.flatMap { $0.requested > 0 ? $0.within24hRate : nil },
-      catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pair)
+      catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pairFact(history))
+  }
+
+  /// The facts of one screened listing whose producer's side is known.
+  @inline(__always)
+  static func facts(_ need: CompiledNeed, _ listing: ListingFacts, side: ProducerSide, screening: Screening) -> ScoreFacts {
+    ScoreFacts(
+      termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
+      price: need.target == nil
+        ? nil : listing.prices.amount(quantity: need.need.quantity, code: need.currency ?? listing.prices.defaultCode),
+      quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
+      capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
+      moq: listing.moq, wanted: need.wanted.count, have: side.have, held: side.held, market: side.market,
+      introductionRate: side.introductionRate, catalogueRate: side.catalogueRate,
+      verification: side.verification, pair: side.pair)
   }
 
   /// What novelty needs of a pair's history. Without one the pair never met (and orders are
@@ -316,7 +401,7 @@ enum MatchEngine {
       let (value, reason) = evaluate(factor, facts, context)
       let clamped = min(1, max(0, value))
       var component = ScoreComponent()
-      component.factor = factor
+      component.factor = factor.wire
       component.weight = weight
       component.value = clamped
       component.contribution = weight * clamped
@@ -330,7 +415,7 @@ enum MatchEngine {
   /// A factor's value and, with a context, its reason (formatting nine bilingual sentences
   /// costs more than the arithmetic, so rankings leave it out for all but the page shown).
   private static func evaluate(
-    _ factor: ScoreFactor, _ facts: ScoreFacts, _ context: ExplainContext?
+    _ factor: Factor, _ facts: ScoreFacts, _ context: ExplainContext?
   ) -> (Double, LocalizedText) {
     /// The reason, formatted only when explaining.
     func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
@@ -472,7 +557,7 @@ enum MatchEngine {
         return (0.7, text("Đã xác minh giấy tờ", "Documents verified"))
       case .selfDeclared:
         return (0.3, text("Chỉ tự khai báo", "Self-declared only"))
-      default:
+      case .none:
         return (0, text("Chưa xác minh", "Not verified"))
       }
 
@@ -537,9 +622,6 @@ enum MatchEngine {
             "Đã có lời giới thiệu trước đây (\(status)) nhưng chưa được chấp nhận",
             "An earlier introduction (\(status)) was not accepted"))
       }
-
-    default:
-      return (0, text("", ""))
     }
   }
 

@@ -217,56 +217,64 @@ public struct MatchingServiceImpl: MatchingServiceProtocol {
       }
     }
     let options = request.options ?? MatchOptions()
-    let today = Time.dayInVietnam(store.now)
     let history = try await store.pairHistory(producerID: producerID)
     let stats = try await store.responseStats(producerID: producerID)[producerID]
-    let buyers = try await store.allBuyers()
-    let buyersByID = Dictionary(uniqueKeysWithValues: buyers.map { ($0.id, $0) })
 
-    var candidates: [(key: String, match: Match)] = []
-    func consider(_ need: MatchNeed, buyer: Buyer, rfq: Rfq?) {
-      let pair = history[buyer.id]
-      if options.excludeExistingPartners && pair?.known == true { return }
-      let compiled = CompiledNeed(need, index: index, today: today)
-      // The first listing with the highest score (listings in id order); only it is explained.
-      var best: (listing: CatalogueIndex.IndexedListing, screening: Screening, score: Double)?
-      for indexed in listings {
-        let screening = MatchEngine.screen(compiled, indexed.facts, producer: producerFacts)
+    // Score every need against the producer's listings; explain only the page shown.
+    struct Scored {
+      var entry: MarketNeed
+      var key: String
+      /// Its index in `listings`.
+      var listing: Int
+      var screening: Screening
+      var score: Double
+    }
+    // The facts alone: copying an indexed listing (the whole message) 7,000 times a call cost
+    // more than screening and scoring them.
+    let facts = listings.map(\.facts)
+    var candidates: [Scored] = []
+    for entry in try await store.marketNeeds(index: index) where entry.rfq != nil || !request.rfqsOnly {
+      let pair = history[entry.buyer.id]
+      if options.excludeExistingPartners && pair?.known == true { continue }
+      // The first listing with the highest score (listings in id order).
+      var best: Scored?
+      for listing in facts.indices {
+        let screening = MatchEngine.screen(entry.need, facts[listing], producer: producerFacts)
         guard screening.passed else { continue }
         let score = MatchEngine.score(
           MatchEngine.facts(
-            compiled, indexed.facts, producer: producerFacts, screening: screening, history: pair,
+            entry.need, facts[listing], producer: producerFacts, screening: screening, history: pair,
             responses: stats))
-        if best == nil || score > best!.score { best = (indexed, screening, score) }
+        if best == nil || score > best!.score {
+          best = Scored(
+            entry: entry, key: entry.rfq?.id ?? entry.buyer.id, listing: listing, screening: screening, score: score)
+        }
       }
-      guard let best, best.score >= options.minScore else { return }
+      guard let best, best.score >= options.minScore else { continue }
+      candidates.append(best)
+    }
+    candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+    let page = candidates.dropFirst(offset).prefix(size).enumerated().map { position, candidate in
+      let pair = history[candidate.entry.buyer.id]
       let explained = MatchEngine.explain(
-        compiled, best.listing, producer: producer, producerFacts: producerFacts, screening: best.screening,
-        history: pair, responses: stats, index: index)
+        candidate.entry.need, listings[candidate.listing], producer: producer, producerFacts: producerFacts,
+        screening: candidate.screening, history: pair, responses: stats, index: index)
       var match = Match()
-      match.candidate = .buyer(BuyerCandidate(buyer: Cards.buyer(buyer), rfq: rfq.map(Cards.rfq)))
-      match.score = best.score
+      match.candidate = .buyer(
+        BuyerCandidate(buyer: Cards.buyer(candidate.entry.buyer), rfq: candidate.entry.rfq.map(Cards.rfq)))
+      match.score = candidate.score
       match.components = explained.components
       match.alreadyTrades = pair?.known ?? false
       match.introductionId = pair?.latestIntroductionID ?? ""
-      let subject = rfq.map { "rfq:" + $0.id } ?? "buyer:" + buyer.id
+      let subject = candidate.entry.rfq.map { "rfq:" + $0.id } ?? "buyer:" + candidate.entry.buyer.id
       match.matchId = "mt-" + stableHash(subject + "|" + producerID)
-      candidates.append((rfq?.id ?? buyer.id, match))
+      match.rank = Int32(offset + position + 1)
+      return match
     }
-    for rfq in try await store.openRfqs() {
-      guard let buyer = buyersByID[rfq.buyerId] else { continue }
-      consider(Self.need(rfq: rfq, buyer: buyer), buyer: buyer, rfq: rfq)
-    }
-    if !request.rfqsOnly {
-      for buyer in buyers { consider(Self.need(profile: buyer, query: ""), buyer: buyer, rfq: nil) }
-    }
-    candidates.sort { $0.match.score != $1.match.score ? $0.match.score > $1.match.score : $0.key < $1.key }
-    var ranked = candidates.map(\.match)
-    for index in ranked.indices { ranked[index].rank = Int32(index + 1) }
     var response = MatchBuyersForProducerResponse()
-    response.totalMatches = Int32(ranked.count)
-    response.matches = Array(ranked.dropFirst(offset).prefix(size))
-    if offset + size < ranked.count {
+    response.totalMatches = Int32(candidates.count)
+    response.matches = page
+    if offset + size < candidates.count {
       response.nextPageToken = PageToken(fingerprint: fingerprint, position: String(offset + size)).encoded()
     }
     try await store.recordProposals(

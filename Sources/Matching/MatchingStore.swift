@@ -19,6 +19,8 @@ public final class MatchingStore: Sendable {
   private let ordersFollowed = Atomic(false)
   /// The orders feed's position (seen and stored), for the feed-lag metric.
   public let ordersFeed = FeedProgress()
+  /// Open RFQs and buyer profiles prepared for ranking; every buyer or RFQ write invalidates it.
+  let market = MarketNeedsCache()
 
   /// Whether an orders follower feeds this store (``ordersFollower(client:metadata:)``): only
   /// then are order figures known rather than missing.
@@ -134,6 +136,7 @@ public final class MatchingStore: Sendable {
       }
       try Self.writeBuyer(stored, created: now, updated: now, in: tx)
     }
+    market.invalidate()
     return stored
   }
 
@@ -150,6 +153,7 @@ public final class MatchingStore: Sendable {
       try Self.writeBuyer(updated, created: created, updated: now, in: tx)
       return created
     }
+    market.invalidate()
     valid.createdAt = Time.timestamp(created)
     valid.updatedAt = Time.timestamp(now)
     return valid
@@ -230,14 +234,6 @@ public final class MatchingStore: Sendable {
     return response
   }
 
-  /// Every buyer (for matching buyers to a producer), by id.
-  func allBuyers() async throws -> [Buyer] {
-    try await database.read { tx in
-      try tx.fetchAll(
-        "SELECT id, created_ms, updated_ms, data FROM buyer ORDER BY id", map: Self.decodeBuyer)
-    }
-  }
-
   // MARK: RFQs
 
   /// Creates an OPEN RFQ for `rfq.buyerId` (which must exist). A non-empty `requestID` makes it
@@ -277,6 +273,7 @@ public final class MatchingStore: Sendable {
         blob.serializedBytes())
       return nil
     }
+    market.invalidate()
     return existing.map { Self.withLazyStatus($0, now: now) } ?? stored
   }
 
@@ -373,15 +370,27 @@ public final class MatchingStore: Sendable {
     return response
   }
 
-  /// Every RFQ still open (not expired), by id.
-  func openRfqs() async throws -> [Rfq] {
+  /// Every buyer's profile and every open RFQ with its buyer, prepared and compiled for
+  /// ranking against `index` (cached until a buyer or RFQ changes), RFQs by id, then profiles
+  /// by buyer id.
+  func marketNeeds(index: CatalogueIndex) async throws -> [MarketNeed] {
     let now = clock()
-    return try await database.read { tx in
-      try tx.fetchAll(
-        "SELECT " + Self.rfqColumns + " FROM rfq WHERE status = 1 AND expires_ms > ? ORDER BY id",
-        now, map: Self.decodeRfq)
+    let needs = try await market.needs(index: index, today: Time.dayInVietnam(now)) {
+      try await database.read { tx in
+        let buyers = try tx.fetchAll(
+          "SELECT id, created_ms, updated_ms, data FROM buyer ORDER BY id", map: Self.decodeBuyer)
+        let byID = Dictionary(uniqueKeysWithValues: buyers.map { ($0.id, $0) })
+        let rfqs = try tx.fetchAll(
+          "SELECT " + Self.rfqColumns + ", expires_ms FROM rfq WHERE status = 1 ORDER BY id",
+          map: { row in (try Self.decodeRfq(row), row.int64(6)) })
+        return (
+          rfqs.compactMap { rfq, expires in byID[rfq.buyerId].map { (rfq, $0, expires) } },
+          buyers)
+      }
     }
+    return needs.filter { $0.expiresMs > now }
   }
+
 
   /// Closes an OPEN RFQ; anything else → `FAILED_PRECONDITION`.
   public func closeRfq(id: String, fulfilled: Bool) async throws -> Rfq {
@@ -399,6 +408,7 @@ public final class MatchingStore: Sendable {
         "UPDATE rfq SET status = ?, updated_ms = ?, closed_ms = ? WHERE id = ?",
         Int64((fulfilled ? RfqStatus.fulfilled : .closed).rawValue), now, now, id)
     }
+    market.invalidate()
     return try await rfq(id: id)
   }
 

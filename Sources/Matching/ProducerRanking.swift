@@ -65,55 +65,8 @@ struct ProducerRanking {
     var stats = [ResponseStats?](repeating: nil, count: producerCount)
     for (id, entry) in responses { if let slot = index.producerSlots[id] { stats[Int(slot)] = entry } }
 
-    // Per producer: the index in filterOrder of the furthest filter a listing got to (-1: none
-    // seen), its best passing listing and its best capacity-limited one.
-    var deepest = [Int8](repeating: -1, count: producerCount)
-    var best = [Candidate?](repeating: nil, count: producerCount)
-    var capacity = [Candidate?](repeating: nil, count: producerCount)
-    let categories = need.categories
-    let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
-    for slot in index.scanCategory.indices {
-      let category = index.scanCategory[slot]
-      if category == CatalogueIndex.inactive { continue }
-      let producer = Int(index.scanProducer[slot])
-      guard eligible[producer] else { continue }
-      if !categories.isEmpty && !categories.contains(category) {
-        deepest[producer] = max(deepest[producer], 0)
-        continue
-      }
-      let facts = index.listingFacts[slot]
-      let screening = MatchEngine.screen(need, facts, producer: index.producerFacts[producer])
-      if let failure = screening.firstFailure {
-        deepest[producer] = max(deepest[producer], Int8(failure))
-        if screening.onlyCapacity && screening.capacityByDeadline > 0 {
-          if let current = capacity[producer],
-            current.screening.capacityByDeadline > screening.capacityByDeadline
-              || (current.screening.capacityByDeadline == screening.capacityByDeadline
-                && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-          {
-            continue
-          }
-          capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
-        }
-        continue
-      }
-      if options.excludeExistingPartners && pairs[producer]?.known == true {
-        deepest[producer] = existingPartner
-        continue
-      }
-      let score = MatchEngine.score(
-        MatchEngine.facts(
-          need, facts, producer: index.producerFacts[producer], screening: screening,
-          history: pairs[producer], responses: stats[producer]))
-      if score < options.minScore { continue }
-      if let current = best[producer],
-        current.score > score
-          || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-      {
-        continue
-      }
-      best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
-    }
+    let (deepest, best, capacity) = Self.scan(
+      index: index, need: need, options: options, eligible: eligible, pairs: pairs, stats: stats)
 
     var counts = [Int32](repeating: 0, count: MatchEngine.filterOrder.count)
     for producer in 0..<producerCount {
@@ -138,6 +91,68 @@ struct ProducerRanking {
           history: pairs[Int(candidate.producer)], responses: stats[Int(candidate.producer)]))
       return candidate
     }
+  }
+
+  /// One pass over the listings: per producer, the index in filterOrder of the furthest filter
+  /// a listing got to (-1: none seen), its best passing listing and its best capacity-limited
+  /// one. Static, over parameters: the compiler may then read each listing's facts in place,
+  /// where through a `mutating` method's `self` it copied them (and the need) for every listing.
+  private static func scan(
+    index: CatalogueIndex, need: CompiledNeed, options: MatchOptions, eligible: [Bool], pairs: [PairHistory?],
+    stats: [ResponseStats?]
+  ) -> (deepest: [Int8], best: [Candidate?], capacity: [Candidate?]) {
+    let producerCount = index.producerFacts.count
+    var deepest = [Int8](repeating: -1, count: producerCount)
+    var best = [Candidate?](repeating: nil, count: producerCount)
+    var capacity = [Candidate?](repeating: nil, count: producerCount)
+    // What the score reads of each producer and pair, once per producer that gets that far.
+    var sides = [ProducerSide?](repeating: nil, count: producerCount)
+    let categories = need.categories
+    let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
+    for slot in index.scanCategory.indices {
+      let category = index.scanCategory[slot]
+      if category == CatalogueIndex.inactive { continue }
+      let producer = Int(index.scanProducer[slot])
+      guard eligible[producer] else { continue }
+      if !categories.isEmpty && !categories.contains(category) {
+        deepest[producer] = max(deepest[producer], 0)
+        continue
+      }
+      if sides[producer] == nil {
+        sides[producer] = MatchEngine.side(
+          need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
+      }
+      guard let side = sides[producer] else { continue }
+      let screening = MatchEngine.screen(need, index.listingFacts[slot], certified: side.certified)
+      if let failure = screening.firstFailure {
+        deepest[producer] = max(deepest[producer], Int8(failure))
+        if screening.onlyCapacity && screening.capacityByDeadline > 0 {
+          if let current = capacity[producer],
+            current.screening.capacityByDeadline > screening.capacityByDeadline
+              || (current.screening.capacityByDeadline == screening.capacityByDeadline
+                && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+          {
+            continue
+          }
+          capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
+        }
+        continue
+      }
+      if options.excludeExistingPartners && pairs[producer]?.known == true {
+        deepest[producer] = existingPartner
+        continue
+      }
+      let score = MatchEngine.score(MatchEngine.facts(need, index.listingFacts[slot], side: side, screening: screening))
+      if score < options.minScore { continue }
+      if let current = best[producer],
+        current.score > score
+          || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+      {
+        continue
+      }
+      best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
+    }
+    return (deepest, best, capacity)
   }
 
   /// Known, not deleted, and in the villages and districts the options ask for.

@@ -4,6 +4,7 @@ import CatalogueAPI
 import CommonAPI
 import Matching
 import MatchingAPI
+import ProtoWire
 import RPCCore
 import RPCTestSupport
 import Testing
@@ -283,6 +284,49 @@ struct MatchingTests {
     var rfqsOnly = MatchBuyersForProducerRequest()
     rfqsOnly.rfqsOnly = true
     #expect(try await harness.client(as: .producer("p-slow")).matchBuyersForProducer(rfqsOnly).message.matches.isEmpty)
+    await harness.shutdown()
+  }
+
+  @Test("buyers for a producer follow every buyer and RFQ write and RFQ expiry (the prepared needs are not stale)")
+  func buyersForProducerFollowWrites() async throws {
+    let harness = try await Harness()
+    try await harness.seedCatalogue()
+    let rfq = try await harness.seedBuyerAndRfq()
+    try await harness.catchUp()
+    let producer = harness.client(as: .producer("p-good"))
+    func subjects() async throws -> [String] {
+      try await producer.matchBuyersForProducer(MatchBuyersForProducerRequest()).message.matches.map { match in
+        guard case .buyer(let candidate) = match.candidate else { return "?" }
+        return candidate.rfq.map { "rfq:" + $0.rfqId } ?? "buyer:" + (candidate.buyer?.buyerId ?? "")
+      }.sorted()
+    }
+    #expect(try await subjects() == ["buyer:B1", "buyer:B2", "rfq:" + rfq.id])
+
+    // A new RFQ that expires in two days; a buyer whose profile does not fit.
+    var short = Fixtures.rfq()
+    short.expiresAt = ProtoTimestamp(seconds: Harness.start / 1000 + 2 * 86_400)
+    let second = try await harness.client(as: .buyer("B2")).createRfq(
+      CreateRfqRequest(rfq: short, requestId: "short")).message
+    var ceramics = Fixtures.buyer("B3", country: "JP")
+    ceramics.categories = [.ceramics]
+    ceramics.hsCodePrefixes = ["6912"]
+    _ = try await harness.client(as: .buyer("B3")).createBuyer(CreateBuyerRequest(buyer: ceramics))
+    #expect(try await subjects() == ["buyer:B1", "buyer:B2", "rfq:" + rfq.id, "rfq:" + second.id].sorted())
+
+    // Closing an RFQ and changing a profile take effect on the next call.
+    _ = try await harness.client(as: .buyer("B1")).closeRfq(CloseRfqRequest(rfqId: rfq.id, fulfilled: false))
+    var b2 = Fixtures.buyer("B2", country: "DE")
+    b2.categories = [.ceramics]
+    b2.hsCodePrefixes = ["6912"]
+    _ = try await harness.client(as: .buyer("B2")).updateBuyer(UpdateBuyerRequest(buyer: b2))
+    ceramics.categories = [.rattanBamboo]
+    ceramics.hsCodePrefixes = ["4602"]
+    _ = try await harness.client(as: .buyer("B3")).updateBuyer(UpdateBuyerRequest(buyer: ceramics))
+    #expect(try await subjects() == ["buyer:B1", "buyer:B3", "rfq:" + second.id])
+
+    // Three days later the short RFQ has expired, without any write.
+    harness.clock.advance(seconds: 3 * 86_400)
+    #expect(try await subjects() == ["buyer:B1", "buyer:B3"])
     await harness.shutdown()
   }
 

@@ -11,7 +11,8 @@ struct ListingFacts: Sendable {
   var moq: Int64
   var leadTimeDays: Int64
   var monthlyCapacity: Int64
-  var incoterm: Incoterm
+  /// ``MatchEngine/incotermRank(_:)`` of the incoterm.
+  var incotermRank: Int?
   /// The HS code's digits ("460212").
   var hsDigits: String
   /// Interned folded words of its titles, descriptions and materials, sorted.
@@ -25,27 +26,38 @@ struct ListingFacts: Sendable {
     moq = listing.moq
     leadTimeDays = Int64(listing.leadTimeDays)
     monthlyCapacity = listing.monthlyCapacity
-    incoterm = listing.incoterm
+    incotermRank = MatchEngine.incotermRank(listing.incoterm)
     hsDigits = CatalogueIndex.digits(listing.hsCode)
     self.terms = terms
     prices = PriceTable(listing.priceTiers)
   }
 
-  /// How many of `sortedTerms` (sorted, unique) the listing's words contain.
-  func termsFound(_ sortedTerms: [Int32]) -> Int {
-    var found = 0, i = 0, j = 0
-    while i < sortedTerms.count && j < terms.count {
-      if sortedTerms[i] == terms[j] {
-        found += 1
-        i += 1
-        j += 1
-      } else if sortedTerms[i] < terms[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
+  /// How many of the words in `set` the listing contains (both hold each word once).
+  @inline(__always)
+  func termsFound(_ set: TermSet) -> Int {
+    var found = 0
+    for term in terms where set.contains(term) { found += 1 }
     return found
+  }
+}
+
+/// A need's word ids as bits: counting the words a listing shares with the need is one load
+/// and one test per listing word, without the branches of merging two sorted lists.
+struct TermSet: Sendable {
+  private var bits: [UInt64] = []
+
+  init(_ ids: [Int32]) {
+    for id in ids where id >= 0 {
+      let word = Int(id) >> 6
+      if word >= bits.count { bits += [UInt64](repeating: 0, count: word + 1 - bits.count) }
+      bits[word] |= 1 << UInt64(id & 63)
+    }
+  }
+
+  @inline(__always)
+  func contains(_ id: Int32) -> Bool {
+    let word = Int(id) >> 6
+    return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
   }
 }
 
@@ -86,12 +98,19 @@ struct PriceTable: Sendable {
   /// `code` (upper case) when given, else in the first tier's currency; nil without such a tier.
   func price(quantity: Int64, code: String?) -> Money? {
     let code = code ?? defaultCode
-    guard let group = groups.first(where: { $0.code == code }), let first = group.tiers.first else {
-      return nil
+    return amount(quantity: quantity, code: code).map { Money(amountMinor: $0, currencyCode: code) }
+  }
+
+  /// ``price(quantity:code:)``'s amount alone, for `code` (upper case): what a score compares,
+  /// without building a message for every listing ranked.
+  @inline(__always)
+  func amount(quantity: Int64, code: String) -> Int64? {
+    for group in groups where group.code == code {
+      guard let first = group.tiers.first else { return nil }
+      let tier = group.tiers.last { $0.minQuantity <= quantity } ?? first
+      return tier.amountMinor
     }
-    let tier = group.tiers.last { $0.minQuantity <= quantity } ?? first
-    guard let amount = tier.amountMinor else { return nil }
-    return Money(amountMinor: amount, currencyCode: code)
+    return nil
   }
 }
 
@@ -123,7 +142,7 @@ struct ProducerFacts: Sendable {
   /// Interned upper-case export markets, and the region of each (-1: none).
   var markets: [Int32] = []
   var marketRegions: [Int] = []
-  var verification: Producer.VerificationTier = .unspecified
+  var verification = ScoreFacts.Verification.none
   /// The catalogue's own response rate, when it has a sample.
   var catalogueResponseRate: Double?
 
@@ -136,7 +155,7 @@ struct ProducerFacts: Sendable {
       markets.append(CatalogueIndex.intern(market, in: &countries))
       marketRegions.append(Regions.region(of: market) ?? -1)
     }
-    verification = producer.verificationTier
+    verification = ScoreFacts.Verification(producer.verificationTier)
     if let stats = producer.responseStats, stats.sampleSize > 0 { catalogueResponseRate = stats.responseRate }
   }
 
