@@ -16,6 +16,7 @@ internal import CSQLite3
 ///   rolled back. `FULL` fsyncs the WAL at every commit, so an acknowledged write is on stable
 ///   storage. The price is one fsync per write transaction: batch writes.
 /// - `foreign_keys=ON`: SQLite ignores `REFERENCES` clauses otherwise, per connection.
+/// - `temp_store=MEMORY`: savepoint journals and temporary b-trees (sorts) stay in memory.
 /// - a page cache and a memory map sized for a service (``Options/pageCacheKiB``,
 ///   ``Options/mmapBytes``).
 /// - a busy timeout, so a brief lock held by another process (a backup, the `sqlite3` shell)
@@ -116,6 +117,11 @@ public final class Connection {
     sqlite3_busy_timeout(handle, Int32(milliseconds))
     try VietnameseFolding.register(on: handle)
     try executeScript("PRAGMA foreign_keys = ON")
+    // Savepoint (statement) journals and temporary b-trees in memory, not in temp files: each
+    // savepoint journals every page it touches first, so a batch with a savepoint per row
+    // wrote ~80 KiB a row to a temp file. They only serve rollbacks inside a live
+    // transaction; crash recovery is the WAL's job, so durability is unchanged.
+    try executeScript("PRAGMA temp_store = MEMORY")
     // Integers the program holds, never input: safe to spell into the pragma.
     try executeScript(SQL(unchecked: "PRAGMA cache_size = -\(max(0, options.pageCacheKiB))"))
     try executeScript(SQL(unchecked: "PRAGMA mmap_size = \(max(0, options.mmapBytes))"))
