@@ -56,7 +56,8 @@ extension CatalogueStore {
               {
                 return (
                   try writer.updateListing(
-                    listing, id: existing.listing.id, expectedVersion: 0, prefix: ""), false
+                    listing, id: existing.listing.id, expectedVersion: 0, prefix: "",
+                    foundBySKU: existing), false
                 )
               }
               return (try writer.createListing(listing, prefix: "", skuChecked: true), true)

@@ -16,6 +16,7 @@ internal import CSQLite3
 ///   rolled back. `FULL` fsyncs the WAL at every commit, so an acknowledged write is on stable
 ///   storage. The price is one fsync per write transaction: batch writes.
 /// - `foreign_keys=ON`: SQLite ignores `REFERENCES` clauses otherwise, per connection.
+/// - `temp_store=MEMORY`: savepoint journals and temporary b-trees (sorts) stay in memory.
 /// - a page cache and a memory map sized for a service (``Options/pageCacheKiB``,
 ///   ``Options/mmapBytes``).
 /// - a busy timeout, so a brief lock held by another process (a backup, the `sqlite3` shell)
@@ -51,25 +52,18 @@ public final class Connection {
     /// used as pages are touched, and the kernel can drop them like any cached file page.
     /// (Pages still in the WAL are read with `pread` either way.)
     public var mmapBytes: Int64
-    /// Whether SQLite's temporary files live in memory (`PRAGMA temp_store = MEMORY`). Among
-    /// them is the journal of each savepoint, which holds the original of every page the
-    /// savepoint changes: a writer that runs many savepoints per transaction (group commit)
-    /// would otherwise write, and create and delete, a file for them in every transaction.
-    /// Off by default: large sorts then spill to disk instead of memory.
-    public var tempStoreInMemory: Bool
 
     /// Options for `Connection(path:options:)`; the defaults suit the writer.
     public init(
       mode: Mode = .readWrite, busyTimeout: Duration = .seconds(5),
       statementCacheCapacity: Int = 256, pageCacheKiB: Int = 16_384,
-      mmapBytes: Int64 = 1 << 30, tempStoreInMemory: Bool = false
+      mmapBytes: Int64 = 1 << 30
     ) {
       self.mode = mode
       self.busyTimeout = busyTimeout
       self.statementCacheCapacity = statementCacheCapacity
       self.pageCacheKiB = pageCacheKiB
       self.mmapBytes = mmapBytes
-      self.tempStoreInMemory = tempStoreInMemory
     }
 
     /// Read-write, 5 s busy timeout, 256 cached statements, 16 MiB page cache, 1 GiB map.
@@ -123,10 +117,15 @@ public final class Connection {
     sqlite3_busy_timeout(handle, Int32(milliseconds))
     try VietnameseFolding.register(on: handle)
     try executeScript("PRAGMA foreign_keys = ON")
+    // Savepoint (statement) journals and temporary b-trees in memory, not in temp files: each
+    // savepoint journals every page it touches first, so a batch with a savepoint per row (an
+    // import batch, group commit) wrote ~80 KiB a row to a temp file, created and deleted in
+    // every transaction. They only serve rollbacks inside a live transaction; crash recovery is
+    // the WAL's job, so durability is unchanged.
+    try executeScript("PRAGMA temp_store = MEMORY")
     // Integers the program holds, never input: safe to spell into the pragma.
     try executeScript(SQL(unchecked: "PRAGMA cache_size = -\(max(0, options.pageCacheKiB))"))
     try executeScript(SQL(unchecked: "PRAGMA mmap_size = \(max(0, options.mmapBytes))"))
-    if options.tempStoreInMemory { try executeScript("PRAGMA temp_store = MEMORY") }
     if options.mode == .readWrite {
       let mode = try Statement(db: handle, sql: "PRAGMA journal_mode = WAL", persistent: false)
         .fetchOne { $0.string(0) }

@@ -39,8 +39,7 @@ public final class Database: Sendable {
     public var mmapBytes: Int64
     /// Writes committed together at most (group commit: writes queued while a commit waits
     /// for the disk share the next one, each in its own savepoint). `1`, the default, commits
-    /// every write on its own. With group commit the writer keeps SQLite's temporary files in
-    /// memory (see ``Connection/Options/tempStoreInMemory``).
+    /// every write on its own.
     public var writeBatchLimit: Int
 
     /// A configuration; the defaults suit a service.
@@ -94,10 +93,7 @@ public final class Database: Sendable {
   {
     precondition(configuration.readerCount >= 0, "readerCount must not be negative")
     self.path = path
-    var writerOptions = configuration.connectionOptions(.readWrite)
-    // Group commit runs a savepoint per write: keep their page journals in memory.
-    writerOptions.tempStoreInMemory = configuration.writeBatchLimit > 1
-    let writerConnection = try Connection(path: path, options: writerOptions)
+    let writerConnection = try Connection(path: path, options: configuration.connectionOptions(.readWrite))
     try Migrator.migrate(writerConnection, migrations)
     self.writer = ConnectionWorker(connection: writerConnection, label: "storage.writer")
     self.groupCommitter =

@@ -97,6 +97,65 @@ struct ImportAndFeedTests {
     }
   }
 
+  @Test("bulk import: a row failing after it wrote (a create and an update) leaves nothing of itself; the batch's other rows land with their events")
+  func importRowFailingMidWay() async throws {
+    let harness = try Harness()
+    try await harness.seedVillages()
+    _ = try await harness.client.createProducer(
+      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "Hoàng Long")))
+    let old = try await harness.client.createListing(
+      CreateListingRequest(listing: Fixtures.listing(producer: "p1", sku: "OLD", titleVi: "Khay cói"))
+    ).message
+    // A fault after the listing row, its materials and its index notes are written: the
+    // second price tier of a listing priced 666 (see Fixtures.listing) cannot be stored.
+    try await harness.store.database.write { tx in
+      try tx.execute(
+        """
+        CREATE TRIGGER fail_tier BEFORE INSERT ON price_tier WHEN new.unit_price_minor = 599
+        BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+        """)
+    }
+    let seqBefore = try await harness.store.newestSeq()
+    let rows = [
+      BulkImportRow(rowNumber: 2, item: .listing(Fixtures.listing(producer: "p1", sku: "N1", titleVi: "Giỏ mây"))),
+      BulkImportRow(rowNumber: 3, item: .listing(Fixtures.listing(producer: "p1", sku: "N2", titleVi: "Đèn tre", usd: 666))),
+      BulkImportRow(rowNumber: 4, item: .listing(Fixtures.listing(producer: "p1", sku: "old", titleVi: "Quạt nan", usd: 666))),
+      BulkImportRow(rowNumber: 5, item: .listing(Fixtures.listing(producer: "p1", sku: "N3", titleVi: "Nón lá"))),
+    ]
+    let results = try await harness.store.importRows(rows, caller: .admin)
+    #expect(results.map(\.ok) == [true, false, false, true])
+    #expect(results[1].reason.contains("injected fault"))
+    #expect(results[2].reason.contains("injected fault"))
+
+    // The update that failed: the old listing as it was, with its old tiers and text.
+    let kept = try await harness.client.getListing(GetListingRequest(id: old.id)).message
+    #expect(kept == old)
+    func hits(_ query: String) async throws -> Int64 {
+      try await harness.client.searchListings(SearchListingsRequest(query: query)).message.totalHits
+    }
+    #expect(try await hits("khay coi") == 1)
+    #expect(try await hits("quat nan") == 0)
+    #expect(try await hits("den tre") == 0)
+    #expect(try await hits("gio may") == 1)
+    #expect(try await hits("non la") == 1)
+    // One event per landed row, none for the failed ones.
+    let landed = try await harness.client.batchGetListings(
+      BatchGetListingsRequest(ids: [results[0].listingId, results[3].listingId])
+    ).message.listings
+    let events = try await harness.store.events(after: seqBefore)
+    #expect(events.map(\.snapshot) == landed.map { .listing($0) })
+    try await harness.store.database.write { tx in
+      // Nothing of the failed create: listings, tiers, materials of p1's three live listings only.
+      #expect(try tx.fetchOne("SELECT count(*) FROM listing WHERE producer_id = 'p1'") { $0.int64(0) } == 3)
+      #expect(try tx.fetchOne("SELECT count(*) FROM listing WHERE sku_folded = 'n2'") { $0.int64(0) } == 0)
+      #expect(try tx.fetchOne("SELECT count(*) FROM price_tier") { $0.int64(0) } == 6)
+      #expect(try tx.fetchOne("SELECT count(*) FROM listing_material") { $0.int64(0) } == 3)
+      #expect(try tx.fetchOne("SELECT count(*) FROM price_tier WHERE unit_price_minor = 666") { $0.int64(0) } == 0)
+      try tx.execute("INSERT INTO listing_fts(listing_fts, rank) VALUES ('integrity-check', 1)")
+      #expect(try tx.fetchOne("SELECT count(*) FROM listing_fts_pending") { $0.int64(0) } == 0)
+    }
+  }
+
   static func collect(
     _ client: CatalogueServiceClient, after: UInt64, count: Int,
     types: [ChangeEvent.EntityType] = [],

@@ -12,23 +12,24 @@ struct DatabaseTests {
     try await db.read { try $0.fetchOne("SELECT count(*) FROM t") { $0.int(0) } } ?? -1
   }
 
-  @Test("WAL mode, synchronous=FULL on the writer, foreign keys on")
+  @Test("WAL mode, synchronous=FULL on the writer, foreign keys on, temporary storage in memory")
   func pragmas() async throws {
     let directory = try TemporaryDirectory()
     let db = try Database(path: directory.file("db.sqlite"), migrations: Self.migrations)
     let writer = try await db.write { tx in
-      try tx.fetchOne("SELECT * FROM pragma_journal_mode, pragma_synchronous, pragma_foreign_keys")
-      {
+      try tx.fetchOne(
+        "SELECT * FROM pragma_journal_mode, pragma_synchronous, pragma_foreign_keys, pragma_temp_store"
+      ) {
+        [$0.string(0), $0.string(1), $0.string(2), $0.string(3)]
+      }
+    }
+    #expect(writer == ["wal", "2", "1", "2"])  // temp_store 2: MEMORY
+    let reader = try await db.read { tx in
+      try tx.fetchOne("SELECT * FROM pragma_journal_mode, pragma_foreign_keys, pragma_temp_store") {
         [$0.string(0), $0.string(1), $0.string(2)]
       }
     }
-    #expect(writer == ["wal", "2", "1"])
-    let reader = try await db.read { tx in
-      try tx.fetchOne("SELECT * FROM pragma_journal_mode, pragma_foreign_keys") {
-        [$0.string(0), $0.string(1)]
-      }
-    }
-    #expect(reader == ["wal", "1"])
+    #expect(reader == ["wal", "1", "2"])
     #expect(FileManager.default.fileExists(atPath: directory.file("db.sqlite-wal")))
     await db.close()
   }

@@ -104,16 +104,4 @@ struct GroupCommitTests {
     #expect(try reader.committedRows() == 51)
     await database.close()
   }
-
-  @Test("the savepoints' page journals stay in memory (temp_store) only with group commit")
-  func tempStore() async throws {
-    let directory = try TemporaryDirectory()
-    let grouped = try await Self.open(directory)
-    // PRAGMA temp_store: 0 default (a file), 2 memory.
-    #expect(try await grouped.write { try $0.fetchOne("PRAGMA temp_store") { $0.int(0) } } == 2)
-    await grouped.close()
-    let single = try Database(path: directory.file("s.sqlite"))
-    #expect(try await single.write { try $0.fetchOne("PRAGMA temp_store") { $0.int(0) } } == 0)
-    await single.close()
-  }
 }

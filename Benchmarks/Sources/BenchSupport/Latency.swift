@@ -51,6 +51,15 @@ public func measureLatency(
   return LatencySummary(name: name, samples: samples, detail: detail)
 }
 
+/// CPU time the whole process has used, in seconds: calls run one at a time and nothing else
+/// runs in the process, so its growth over a case is what the case's calls cost, however busy
+/// the machine is (wall-clock percentiles are not).
+public func processCPUSeconds() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
 extension Duration {
   /// Milliseconds with three decimals ("0.412").
   public var milliseconds: String {

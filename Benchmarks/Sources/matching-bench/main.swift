@@ -38,15 +38,6 @@ func fail(_ message: String) -> Never {
   exit(1)
 }
 
-/// CPU time the whole process has used, in seconds: calls run one at a time and nothing else
-/// runs in the process, so its growth over a case is what the case's calls cost, however busy
-/// the machine is (wall-clock percentiles are not).
-func processCPUSeconds() -> Double {
-  var spec = timespec()
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
-  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
-
 /// Resident bytes of the process, after handing free heap pages back to the system (glibc's
 /// `malloc_trim`, found at run time: the Glibc module does not export malloc.h), so that the
 /// difference around an allocation is what it keeps.

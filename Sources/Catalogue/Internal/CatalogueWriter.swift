@@ -225,8 +225,9 @@ struct CatalogueWriter {
       throw CatalogueError.alreadyExists(
         "producer \(input.producerId) already has listing \(clash.listing.id) with SKU \(input.sku)")
     }
+    // A fresh id is 60 random bits: only a given one can already exist.
     let id = givenID.isEmpty ? newID("l") : givenID
-    if try StoredListing.find(id: id, in: tx) != nil {
+    if !givenID.isEmpty, try StoredListing.find(id: id, in: tx) != nil {
       throw CatalogueError.alreadyExists("listing \(id) exists")
     }
     var arguments = columnValues(input)
@@ -258,10 +259,14 @@ struct CatalogueWriter {
   }
 
   /// Replaces the editable fields of listing `id`. `expectedVersion` 0 skips the check.
-  func updateListing(_ input: Listing, id: String, expectedVersion: Int64, prefix: String) throws
-    -> Listing
-  {
-    guard let current = try StoredListing.find(id: id, in: tx) else {
+  ///
+  /// `foundBySKU`: the live listing `id` as the caller has just read it by `input`'s producer
+  /// and SKU (bulk import), so neither the lookup nor the SKU clash check is repeated.
+  func updateListing(
+    _ input: Listing, id: String, expectedVersion: Int64, prefix: String,
+    foundBySKU: StoredListing? = nil
+  ) throws -> Listing {
+    guard let current = try foundBySKU ?? StoredListing.find(id: id, in: tx) else {
       throw CatalogueError.notFound("listing \(id) not found")
     }
     try requireEditor(ofProducer: current.listing.producerId)
@@ -273,7 +278,8 @@ struct CatalogueWriter {
         field: prefix + "producer_id", reason: "a listing cannot move to another producer")
     }
     try checkVersion(expectedVersion, current.listing.version)
-    if let clash = try StoredListing.find(producerID: input.producerId, sku: input.sku, in: tx),
+    if foundBySKU == nil,
+      let clash = try StoredListing.find(producerID: input.producerId, sku: input.sku, in: tx),
       clash.rowid != current.rowid
     {
       throw CatalogueError.alreadyExists(
