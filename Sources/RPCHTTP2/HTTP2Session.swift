@@ -66,6 +66,9 @@ enum KnownHeader: UInt8, CaseIterable, Sendable {
     }
   }
 
+  /// This header's bit in a mask of known headers (`HTTP2Session.ignoredHeaders`).
+  var bit: UInt32 { 1 << UInt32(rawValue) }
+
   /// The known name `bytes` spell, or `.other`.
   static func classify(_ bytes: UnsafeRawBufferPointer) -> KnownHeader {
     let candidate: KnownHeader
@@ -107,12 +110,13 @@ func utf8(of text: String, equals bytes: UnsafeRawBufferPointer) -> Bool {
 /// A header block laid out for nghttp2 once: names and values in one allocation and the
 /// `nghttp2_nv` array pointing into it. Blocks that every call repeats (the start of a gRPC
 /// response, the trailers of a plain OK) are submitted from here instead of being copied out of
-/// their `String`s again per call. Immutable; confined like the session that uses it.
+/// their `String`s again per call. Immutable; made by `HTTP2Session.prepare`, which keeps it
+/// as long as the session, so nghttp2 may read its bytes without copying them.
 final class PreparedHeaders {
   fileprivate let nva: UnsafeMutableBufferPointer<nghttp2_nv>
   private let bytes: UnsafeMutableBufferPointer<UInt8>
 
-  init(_ headers: [HeaderField]) {
+  fileprivate init(_ headers: [HeaderField]) {
     var total = 0
     for field in headers { total += field.name.utf8.count + field.value.utf8.count }
     bytes = .allocate(capacity: max(total, 1))
@@ -128,7 +132,9 @@ final class PreparedHeaders {
         to: nghttp2_nv(
           name: bytes.baseAddress! + name, value: bytes.baseAddress! + value,
           namelen: value - name, valuelen: offset - value,
-          flags: UInt8(NGHTTP2_NV_FLAG_NONE.rawValue)))
+          // The bytes live as long as the session (see `HTTP2Session.prepare`): nghttp2
+          // need not copy them per call.
+          flags: UInt8(NGHTTP2_NV_FLAG_NO_COPY_NAME.rawValue | NGHTTP2_NV_FLAG_NO_COPY_VALUE.rawValue)))
     }
   }
 
@@ -241,6 +247,10 @@ final class HTTP2Session {
   private let allocator: ByteBufferAllocator
   /// An empty buffer that every new stream's queue starts as (copies share its storage).
   private let emptyBuffer: ByteBuffer
+  /// Known headers the delegate never looks at, as a mask of `KnownHeader.bit`s: left out of
+  /// the blocks it receives (nghttp2 has checked them already), which saves keeping and
+  /// releasing their values per call.
+  @exclusivity(unchecked) var ignoredHeaders: UInt32 = 0
   /// The header block being received (HTTP/2 never interleaves blocks) and its stream.
   @exclusivity(unchecked) private var block: [HeaderField] = []
   @exclusivity(unchecked) private var blockStream: Int32 = 0
@@ -250,12 +260,14 @@ final class HTTP2Session {
   /// Scratch space for `withNameValues`, reused so submitting headers allocates nothing here.
   @exclusivity(unchecked) private var nvBytes: [UInt8] = []
   @exclusivity(unchecked) private var nvArray: [nghttp2_nv] = []
-  @exclusivity(unchecked) private var outbound: [Int32: OutboundStream] = [:]
+  @exclusivity(unchecked) private var outbound = StreamMap<OutboundStream>()
   /// Streams whose writer waits for the queue to drain (so `drainOutput` can skip the scan).
   @exclusivity(unchecked) private var waitingWriters = 0
   @exclusivity(unchecked) private var resetsAfterSending: [Int32] = []
   /// Bytes queued in `outbound`, all streams together.
   @exclusivity(unchecked) private var queuedBytes = 0
+  /// The blocks `prepare` made: nghttp2 points into them until the session is deleted.
+  private var preparedBlocks: [PreparedHeaders] = []
   /// Where frames go while `produceFrames` runs (empty otherwise).
   @exclusivity(unchecked) private var output: ByteBuffer
 
@@ -280,6 +292,9 @@ final class HTTP2Session {
     nghttp2_option_set_stream_reset_rate_limit(option, limits.streamResetBurst, limits.streamResetRate)
     nghttp2_option_set_max_continuations(option, limits.maxContinuations)
     nghttp2_option_set_max_settings(option, 32)
+    // A server otherwise keeps closed streams around for RFC 7540 priority trees (which gRPC
+    // does not use), and evicts them later: more work per call and more memory, for nothing.
+    nghttp2_option_set_no_closed_streams(option, 1)
 
     let userData = Unmanaged.passUnretained(self).toOpaque()
     switch role {
@@ -388,6 +403,14 @@ final class HTTP2Session {
     var provider = dataProvider(state)
     outbound[stream] = state
     try check(nghttp2_submit_response(session, stream, prepared.nva.baseAddress, prepared.nva.count, &provider))
+  }
+
+  /// `headers` laid out once for `submitResponse(stream:prepared:)` and
+  /// `finish(stream:prepared:)`, kept as long as the session.
+  func prepare(_ headers: [HeaderField]) -> PreparedHeaders {
+    let block = PreparedHeaders(headers)
+    preparedBlocks.append(block)
+    return block
   }
 
   /// Sends one header block that ends the stream (a trailers-only gRPC response or an HTTP error).
@@ -500,8 +523,10 @@ final class HTTP2Session {
     nghttp2_data_provider(
       source: nghttp2_data_source(ptr: Unmanaged.passUnretained(state).toOpaque()),
       read_callback: { _, stream, _, length, flags, source, userData in
-        let state = Unmanaged<OutboundStream>.fromOpaque(source!.pointee.ptr).takeUnretainedValue()
-        return HTTP2Session.from(userData).readOutbound(stream, state, length, flags!)
+        // Unretained, as the session in `with`: `outbound` keeps the stream state alive.
+        Unmanaged<OutboundStream>.fromOpaque(source!.pointee.ptr)._withUnsafeGuaranteedRef { state in
+          HTTP2Session.with(userData) { $0.readOutbound(stream, state, length, flags!) }
+        }
       })
   }
 
@@ -555,8 +580,12 @@ final class HTTP2Session {
     }
   }
 
-  fileprivate static func from(_ userData: UnsafeMutableRawPointer?) -> HTTP2Session {
-    Unmanaged<HTTP2Session>.fromOpaque(userData!).takeUnretainedValue()
+  /// Calls `body` with the session behind a callback's `userData`, without retaining it: a
+  /// callback runs inside `mem_recv`/`mem_send`, which the session itself called, so the
+  /// session outlives it. (Retaining and releasing it in each callback was ~16 pairs per call.)
+  @inline(__always)
+  fileprivate static func with<R>(_ userData: UnsafeMutableRawPointer?, _ body: (HTTP2Session) -> R) -> R {
+    Unmanaged<HTTP2Session>.fromOpaque(userData!)._withUnsafeGuaranteedRef(body)
   }
 
   fileprivate func beginHeaders(_ stream: Int32) {
@@ -567,6 +596,7 @@ final class HTTP2Session {
   fileprivate func header(_ stream: Int32, _ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) {
     guard stream == blockStream else { return }
     let known = KnownHeader.classify(name)
+    guard ignoredHeaders & known.bit == 0 else { return }
     guard known != .other else {
       block.append(
         HeaderField(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
@@ -681,34 +711,36 @@ private func check(_ code: Int32) throws(HTTP2SessionError) {
 /// The C callbacks: each finds its session through `user_data` and forwards.
 private func installCallbacks(_ callbacks: OpaquePointer?) {
   nghttp2_session_callbacks_set_on_begin_headers_callback(callbacks) { _, frame, userData in
-    HTTP2Session.from(userData).beginHeaders(frame!.pointee.hd.stream_id)
+    HTTP2Session.with(userData) { $0.beginHeaders(frame!.pointee.hd.stream_id) }
     return 0
   }
   nghttp2_session_callbacks_set_on_header_callback(callbacks) {
     _, frame, name, nameLength, value, valueLength, _, userData in
-    HTTP2Session.from(userData).header(
-      frame!.pointee.hd.stream_id, UnsafeRawBufferPointer(start: name, count: nameLength),
-      UnsafeRawBufferPointer(start: value, count: valueLength))
+    HTTP2Session.with(userData) {
+      $0.header(
+        frame!.pointee.hd.stream_id, UnsafeRawBufferPointer(start: name, count: nameLength),
+        UnsafeRawBufferPointer(start: value, count: valueLength))
+    }
     return 0
   }
   nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks) { _, frame, userData in
-    HTTP2Session.from(userData).frameReceived(frame!)
+    HTTP2Session.with(userData) { $0.frameReceived(frame!) }
     return 0
   }
   nghttp2_session_callbacks_set_on_data_chunk_recv_callback(callbacks) {
     _, _, stream, data, length, userData in
-    HTTP2Session.from(userData).dataReceived(stream, UnsafeRawBufferPointer(start: data, count: length))
+    HTTP2Session.with(userData) { $0.dataReceived(stream, UnsafeRawBufferPointer(start: data, count: length)) }
     return 0
   }
   nghttp2_session_callbacks_set_send_data_callback(callbacks) {
     _, frame, header, length, source, userData in
-    let state = Unmanaged<HTTP2Session.OutboundStream>.fromOpaque(source!.pointee.ptr)
-      .takeUnretainedValue()
-    HTTP2Session.from(userData).sendData(frame!, header!, length, state)
+    Unmanaged<HTTP2Session.OutboundStream>.fromOpaque(source!.pointee.ptr)._withUnsafeGuaranteedRef { state in
+      HTTP2Session.with(userData) { $0.sendData(frame!, header!, length, state) }
+    }
     return 0
   }
   nghttp2_session_callbacks_set_on_stream_close_callback(callbacks) { _, stream, errorCode, userData in
-    HTTP2Session.from(userData).streamClosed(stream, errorCode)
+    HTTP2Session.with(userData) { $0.streamClosed(stream, errorCode) }
     return 0
   }
 }

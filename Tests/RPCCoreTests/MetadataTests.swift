@@ -38,6 +38,23 @@ import Testing
     #expect(Metadata.isReserved(key: "grpc-status-details-bin2"))
   }
 
+  /// Every connection-specific or transport-owned name is reserved, and names of the same
+  /// lengths that are not stay custom metadata.
+  @Test func reservedHTTPNames() {
+    for name in [
+      "content-type", "te", "connection", "keep-alive", "proxy-connection", "transfer-encoding",
+      "upgrade", "host",
+    ] {
+      #expect(Metadata.isReserved(key: name), "\(name)")
+    }
+    for name in [
+      "content-typo", "tf", "connectiox", "keep-alivf", "proxy-connectio_", "transfer-encodinh",
+      "upgradf", "hosT", "x", "", "user-agent", "authorization",
+    ] {
+      #expect(!Metadata.isReserved(key: name), "\(name)")
+    }
+  }
+
   @Test func base64EncodesUnpadded() {
     #expect(Base64.encode([]) == "")
     #expect(Base64.encode(Array("f".utf8)) == "Zg")

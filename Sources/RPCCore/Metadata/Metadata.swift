@@ -45,6 +45,9 @@ public struct Metadata: Hashable, Sendable, ExpressibleByDictionaryLiteral, Cust
   /// Metadata from literal pairs, in order: `["x-trace": "abc", "token-bin": .binary(bytes)]`.
   public init(dictionaryLiteral elements: (String, Value)...) {
     entries = []
+    // `[:]` is the common case (default arguments, "no metadata"): reserving 0 still takes
+    // the array's slow path.
+    guard !elements.isEmpty else { return }
     entries.reserveCapacity(elements.count)
     for (key, value) in elements { add(value, forKey: key) }
   }
@@ -194,12 +197,20 @@ extension Metadata {
         return !utf8.elementsEqual("grpc-status-details-bin".utf8)
       }
     }
-    switch key {
-    case "content-type", "te", "connection", "keep-alive", "proxy-connection",
-      "transfer-encoding", "upgrade", "host":
-      return true
-    default:
-      return false
+    // By length first: most keys then need no comparison at all, and a `switch` over the
+    // eight names compared each in turn (`String ==` of unequal strings is not a `memcmp`).
+    func spells(_ name: StaticString) -> Bool {
+      utf8.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+    switch utf8.count {
+    case 2: return spells("te")
+    case 4: return spells("host")
+    case 7: return spells("upgrade")
+    case 10: return spells("connection") || spells("keep-alive")
+    case 12: return spells("content-type")
+    case 16: return spells("proxy-connection")
+    case 17: return spells("transfer-encoding")
+    default: return false
     }
   }
 

@@ -8,39 +8,55 @@ public import ProtoWire
 /// ends with exactly one `finish`/`finishUnary` on the sink.
 public struct ServerMethodHandler: Sendable {
   /// The method this handles.
-  public let descriptor: MethodDescriptor
+  public var descriptor: MethodDescriptor { storage.descriptor }
 
+  /// The descriptor and body in one immutable box: a transport copies the handler a few times
+  /// per call (route cache, stream, task), and a copy of the box is one retain instead of one
+  /// per string of the descriptor and the closure's context.
   @usableFromInline
-  let body:
-    @Sendable (
-      ServerRequestStream, any ServerResponseSink, ServerContext, [any ServerInterceptor]
-    ) async -> Void
+  final class Storage: Sendable {
+    let descriptor: MethodDescriptor
+    @usableFromInline let body: Body
+
+    init(descriptor: MethodDescriptor, body: @escaping Body) {
+      self.descriptor = descriptor
+      self.body = body
+    }
+  }
+
+  /// What runs a call. `nonisolated(nonsending)`: it runs on the executor of whoever calls
+  /// `handle` (a transport's task), so entering it costs no executor switch.
+  @usableFromInline
+  typealias Body = nonisolated(nonsending) @Sendable (
+    ServerRequestStream, any ServerResponseSink, ServerContext, [any ServerInterceptor]
+  ) async -> Void
+
+  @usableFromInline let storage: Storage
 
   /// A handler from a raw body working on bytes; for transports' own methods and tests.
   public init(
     descriptor: MethodDescriptor,
     body:
-      @escaping @Sendable (
+      nonisolated(nonsending) @escaping @Sendable (
         _ requests: ServerRequestStream, _ response: any ServerResponseSink,
         _ context: ServerContext, _ interceptors: [any ServerInterceptor]
       ) async -> Void
   ) {
-    self.descriptor = descriptor
-    self.body = body
+    self.storage = Storage(descriptor: descriptor, body: body)
   }
 
   /// Runs one call. Returns when the response has been finished.
   @inlinable
-  public func handle(
+  nonisolated(nonsending) public func handle(
     requests: ServerRequestStream, response: any ServerResponseSink, context: ServerContext,
     interceptors: [any ServerInterceptor] = []
   ) async {
-    await body(requests, response, context, interceptors)
+    await storage.body(requests, response, context, interceptors)
   }
 
   /// Sends the status for `error`, which escaped a call.
   @usableFromInline
-  static func fail(_ error: any Error, sink: any ServerResponseSink, context: ServerContext) async {
+  nonisolated(nonsending) static func fail(_ error: any Error, sink: any ServerResponseSink, context: ServerContext) async {
     let error = RPCError(mapping: error, deadline: context.deadline)
     await sink.finish(status: error.status, trailers: error.metadata)
   }
@@ -50,6 +66,11 @@ public struct ServerMethodHandler: Sendable {
 
 extension ServerMethodHandler {
   /// One request, one response.
+  ///
+  /// Inlinable, so each API module gets it specialized for its message types: the generic
+  /// version looked up `ServerResponse<Response>`'s metadata and went through witness tables
+  /// for every call.
+  @inlinable
   public static func unary<Request: ProtoMessage, Response: ProtoMessage>(
     _ descriptor: MethodDescriptor,
     requestType: Request.Type = Request.self,
@@ -62,7 +83,7 @@ extension ServerMethodHandler {
         let response: ServerResponse<Response>
         if interceptors.isEmpty {
           // Without interceptors, no chain to go through, and no closure to allocate for it:
-          // the same steps as `call` below, inline.
+          // the same steps as the closure below, inline.
           let received: ReceivedMessage
           if case .single(let bytes, let compressed) = requests.storage {
             received = ReceivedMessage(bytes: bytes, compressed: compressed)  // no async call

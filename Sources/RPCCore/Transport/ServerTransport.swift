@@ -130,26 +130,30 @@ public struct ServerRequestStream: AsyncSequence, Sendable {
 /// is not reading (HTTP/2 stream window or channel writability exhausted) so a slow client
 /// cannot make the server buffer without bound. Writes after the stream is gone throw
 /// (`CANCELLED`), and the handler's task is cancelled anyway.
+///
+/// The requirements are `nonisolated(nonsending)`: they run on the caller's executor, so a
+/// handler that calls them costs no executor switch per call (a transport that needs its own
+/// thread hops there itself, as `HTTP2ResponseSink` does when not on its event loop).
 public protocol ServerResponseSink: Sendable {
   /// Sends the response headers with `metadata`. If not called, empty headers go before the
   /// first message; if no message is sent either, `finish` produces a trailers-only response.
-  func writeHeaders(_ metadata: Metadata) async throws
+  nonisolated(nonsending) func writeHeaders(_ metadata: Metadata) async throws
 
   /// Sends one serialized message. `compress` allows compression with the negotiated response
   /// encoding (false sends it uncompressed). Throws `RESOURCE_EXHAUSTED` over the send limit.
-  func writeMessage(_ message: [UInt8], compress: Bool) async throws
+  nonisolated(nonsending) func writeMessage(_ message: [UInt8], compress: Bool) async throws
 
   /// Ends the call with `status` and `trailers` (END_STREAM). Never throws: a stream that is
   /// already gone has nobody to tell.
-  func finish(status: RPCStatus, trailers: Metadata) async
+  nonisolated(nonsending) func finish(status: RPCStatus, trailers: Metadata) async
 
   /// Headers, one message and an OK status in one step, so a transport can emit the whole
   /// unary response in one event-loop hop. The default calls the three methods above.
-  func finishUnary(headers: Metadata, message: [UInt8], compress: Bool, trailers: Metadata) async
+  nonisolated(nonsending) func finishUnary(headers: Metadata, message: [UInt8], compress: Bool, trailers: Metadata) async
 }
 
 extension ServerResponseSink {
-  public func finishUnary(
+  nonisolated(nonsending) public func finishUnary(
     headers: Metadata, message: [UInt8], compress: Bool, trailers: Metadata
   ) async {
     do {

@@ -20,7 +20,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private let acceptEncodingValue: String
   /// Calls' tasks prefer the connection's event loop as their executor (see `startTask`).
   private let taskExecutor: EventLoopTaskExecutor
-  @exclusivity(unchecked) private var streams: [Int32: ServerStream] = [:]
+  @exclusivity(unchecked) private var streams = StreamMap<ServerStream>()
   @exclusivity(unchecked) private var lastRoute: (path: String, handler: ServerMethodHandler)?
   /// `:status`, `content-type` and `grpc-accept-encoding`: the start of every response.
   private let baseResponseHeaders: [HeaderField]
@@ -30,6 +30,9 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   /// exactly these.
   private let preparedResponseHeaders: PreparedHeaders
   private let preparedOKTrailers: PreparedHeaders
+  /// An uncompressed empty message framed (five zero bytes): `google.protobuf.Empty`
+  /// responses and empty acknowledgements share it instead of allocating a buffer each.
+  private let framedEmptyMessage: ByteBuffer
   /// Set once a graceful shutdown began: the connection closes when the last stream ends.
   @exclusivity(unchecked) private(set) var draining = false
   /// The final GOAWAY (with the last stream id we serve) is out: later streams are refused.
@@ -61,10 +64,16 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
       HeaderField(":status", "200"), HeaderField("content-type", "application/grpc"),
       HeaderField("grpc-accept-encoding", acceptEncodingValue),
     ]
-    self.preparedResponseHeaders = PreparedHeaders(baseResponseHeaders)
-    self.preparedOKTrailers = PreparedHeaders(okTrailers)
-    self.session = try HTTP2Session(
+    let session = try HTTP2Session(
       role: .server, limits: configuration.limits, allocator: channel.allocator)
+    self.session = session
+    // Reserved names a server does not act on (`openCall` skips them).
+    session.ignoredHeaders =
+      KnownHeader.scheme.bit | KnownHeader.authority.bit | KnownHeader.status.bit | KnownHeader.te.bit
+      | KnownHeader.grpcStatus.bit | KnownHeader.grpcMessage.bit
+    self.preparedResponseHeaders = session.prepare(baseResponseHeaders)
+    self.preparedOKTrailers = session.prepare(okTrailers)
+    self.framedEmptyMessage = ByteBuffer(repeating: 0, count: MessageFramer.prefixLength)
     self.handler = HTTP2ConnectionHandler(session: session)
     self.session.delegate = self
     self.handler.owner = self
@@ -143,28 +152,33 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     var method = "", path = "", contentType = "", timeout: String?, encoding: String?
     var acceptEncoding: String?
     var metadata = Metadata()
-    for (index, field) in headers.enumerated() {
-      if metadata.isEmpty, field.known == .userAgent || field.known == .other {
-        // One allocation for all the custom metadata instead of growing it per field.
-        metadata.reserveCapacity(headers.count - index)
-      }
-      switch field.known {
-      case .method: method = field.value
-      case .path: path = field.value
-      case .contentType: contentType = field.value
-      case .grpcTimeout: timeout = field.value
-      case .grpcEncoding: encoding = field.value
-      case .grpcAcceptEncoding: acceptEncoding = field.value
-      case .userAgent:
-        // A valid, lowercase, non-binary key: nothing to check.
-        metadata.appendReceivedText(validKey: field.name, value: field.value)
-      case .other:
-        // nghttp2 has checked the name (HTTP/2 names are lowercase), so no normalising.
-        if !Metadata.isReserved(key: field.name) {
-          metadata.appendReceivedHeader(lowercaseName: field.name, value: field.value)
+    // Through the buffer, field by field: binding each `HeaderField` would copy (retain and
+    // release) both of its strings.
+    headers.withUnsafeBufferPointer { headers in
+      for index in headers.indices {
+        let known = headers[index].known
+        if metadata.isEmpty, known == .userAgent || known == .other {
+          // One allocation for all the custom metadata instead of growing it per field.
+          metadata.reserveCapacity(headers.count - index)
         }
-      case .scheme, .authority, .status, .te, .grpcStatus, .grpcMessage:
-        break  // reserved
+        switch known {
+        case .method: method = headers[index].value
+        case .path: path = headers[index].value
+        case .contentType: contentType = headers[index].value
+        case .grpcTimeout: timeout = headers[index].value
+        case .grpcEncoding: encoding = headers[index].value
+        case .grpcAcceptEncoding: acceptEncoding = headers[index].value
+        case .userAgent:
+          // A valid, lowercase, non-binary key: nothing to check.
+          metadata.appendReceivedText(validKey: headers[index].name, value: headers[index].value)
+        case .other:
+          // nghttp2 has checked the name (HTTP/2 names are lowercase), so no normalising.
+          if !Metadata.isReserved(key: headers[index].name) {
+            metadata.appendReceivedHeader(lowercaseName: headers[index].name, value: headers[index].value)
+          }
+        case .scheme, .authority, .status, .te, .grpcStatus, .grpcMessage:
+          break  // reserved (and not delivered to a server: see `ignoredHeaders`)
+        }
       }
     }
 
@@ -172,7 +186,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard method == "POST" else {
       return respondHTTPError(id, status: "405", extra: [HeaderField("allow", "POST")], endStream)
     }
-    guard contentType.hasPrefix("application/grpc") else {
+    guard Self.isGRPC(contentType: contentType) else {
       return respondHTTPError(id, status: "415", extra: [], endStream)
     }
     guard let methodHandler = route(path) else {
@@ -205,10 +219,9 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     let responseEncoding = CompressionNegotiation.responseEncoding(
       preferred: configuration.responseEncoding, clientAcceptEncoding: acceptEncoding)
 
-    let context = ServerContext(
-      descriptor: methodHandler.descriptor, metadata: metadata, deadline: deadline, peer: peer)
+    let descriptor = methodHandler.descriptor
     let requests: ServerStream.Requests
-    if methodHandler.descriptor.kind.hasSingleRequest {
+    if descriptor.kind.hasSingleRequest {
       requests = .collecting(first: nil, count: 0)
     } else {
       let loop = eventLoop
@@ -219,7 +232,8 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
         })
     }
     let stream = ServerStream(
-      id: id, connection: self, handler: methodHandler, context: context,
+      id: id, connection: self, handler: methodHandler,
+      context: ServerContext(descriptor: descriptor, metadata: metadata, deadline: deadline, peer: peer),
       deframer: MessageDeframer(
         compression: requestEncoding, maxReceiveSize: configuration.maxReceiveMessageSize),
       framer: MessageFramer(
@@ -240,6 +254,16 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
       startTask(stream, ServerRequestStream.channel(channel))
     }
     if endStream { requestEnded(stream) }
+  }
+
+  /// Whether `contentType` starts with `application/grpc` (`+proto` and the like follow it):
+  /// one `memcmp` on the bytes, where `hasPrefix` compares Unicode text.
+  private static func isGRPC(contentType: String) -> Bool {
+    let prefix = "application/grpc"
+    return contentType.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count >= prefix.utf8.count
+        && utf8(of: prefix, equals: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[..<prefix.utf8.count]))
+    } ?? contentType.hasPrefix(prefix)
   }
 
   /// The handler for `path`. Calls on a connection mostly repeat one method, and the session
@@ -423,8 +447,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     _ stream: ServerStream, _ message: [UInt8], compress: Bool
   ) throws(RPCError) -> EventLoopFuture<Void>? {
     try writeHeaders(stream, [:])
-    let framed = try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
-    let accepted = session.send(data: framed, stream: stream.id)
+    let accepted = session.send(data: try framed(message, compress: compress, on: stream), stream: stream.id)
     handler.scheduleFlush()
     if accepted { return nil }
     let waiter = eventLoop.makePromise(of: Void.self)
@@ -456,11 +479,17 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard !stream.finished else { return }
     do throws(RPCError) {
       try writeHeaders(stream, headers)
-      session.send(data: try stream.framer.framedBuffer(message, compress: compress, allocator: allocator), stream: stream.id)
+      session.send(data: try framed(message, compress: compress, on: stream), stream: stream.id)
       finish(stream, status: .ok, trailers: trailers)
     } catch {
       finish(stream, status: error.status, trailers: error.metadata)
     }
+  }
+
+  /// One response message framed for `stream`.
+  private func framed(_ message: [UInt8], compress: Bool, on stream: ServerStream) throws(RPCError) -> ByteBuffer {
+    if message.isEmpty, !compress || stream.framer.compressor == nil { return framedEmptyMessage }
+    return try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
   }
 
   private func trailerFields(_ status: RPCStatus, _ trailers: Metadata) -> [HeaderField] {
@@ -534,14 +563,14 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     handshakeTimer?.cancel()
     handshakeTimer = nil
     keepaliveTimeoutTask?.cancel()
-    for id in Array(streams.keys) {
+    for (id, _) in streams {  // a copy: closing removes from `streams`
       session(session, streamClosed: id, errorCode: 0)
     }
   }
 
   /// Ends every call still running (the grace period is over) and closes.
   func forceClose() {
-    for stream in streams.values {
+    for (_, stream) in streams {
       failCall(stream, RPCStatus(code: .unavailable, message: "the server is shutting down"))
     }
     handler.closeWhenFlushed()

@@ -15,7 +15,7 @@ struct HTTP2ResponseSink: ServerResponseSink {
     self.stream = NIOLoopBound(stream, eventLoop: eventLoop)
   }
 
-  func writeHeaders(_ metadata: Metadata) async throws {
+  nonisolated(nonsending) func writeHeaders(_ metadata: Metadata) async throws {
     let eventLoop = stream.eventLoop
     if eventLoop.inEventLoop {
       let stream = stream.value
@@ -29,7 +29,7 @@ struct HTTP2ResponseSink: ServerResponseSink {
     }.get()
   }
 
-  func writeMessage(_ message: [UInt8], compress: Bool) async throws {
+  nonisolated(nonsending) func writeMessage(_ message: [UInt8], compress: Bool) async throws {
     let eventLoop = stream.eventLoop
     if eventLoop.inEventLoop {
       let stream = stream.value
@@ -50,7 +50,7 @@ struct HTTP2ResponseSink: ServerResponseSink {
     }.get()
   }
 
-  func finish(status: RPCStatus, trailers: Metadata) async {
+  nonisolated(nonsending) func finish(status: RPCStatus, trailers: Metadata) async {
     let eventLoop = stream.eventLoop
     if eventLoop.inEventLoop {
       let stream = stream.value
@@ -64,7 +64,7 @@ struct HTTP2ResponseSink: ServerResponseSink {
     }
   }
 
-  func finishUnary(headers: Metadata, message: [UInt8], compress: Bool, trailers: Metadata) async {
+  nonisolated(nonsending) func finishUnary(headers: Metadata, message: [UInt8], compress: Bool, trailers: Metadata) async {
     let eventLoop = stream.eventLoop
     if eventLoop.inEventLoop {
       let stream = stream.value
