@@ -873,10 +873,11 @@ struct ServerRobustnessTests {
     "a client stuck halfway through the preface is closed after the handshake timeout while others are served"
   )
   func slowlorisIsClosedWhileOthersAreServed() async throws {
-    let server = try await RobustServer.start { $0.handshakeTimeout = .milliseconds(500) }
+    // 3 s: the well-behaved client's handshake must finish within it even on a stalled machine.
+    let server = try await RobustServer.start { $0.handshakeTimeout = .seconds(3) }
     let slowloris = try await RawPeer.connect(port: server.port)
     let started = ContinuousClock.now
-    try await slowloris.send(Array(RawHTTP2.preface.prefix(10)))  // "PRI * HTTP"
+    try? await slowloris.send(Array(RawHTTP2.preface.prefix(10)))  // "PRI * HTTP"
     let closed = Flag()
     slowloris.channel.closeFuture.whenComplete { _ in closed.set() }
 
@@ -890,10 +891,10 @@ struct ServerRobustnessTests {
         RobustMethods.echo, request: request, responseType: SimpleResponse.self)
       #expect(response.message.username == "\(i)")
     }
-    #expect(await eventually(.seconds(20)) { closed.isSet })
+    #expect(await eventually(.seconds(30)) { closed.isSet })
     let after = ContinuousClock.now - started
     print("slowloris: closed after \(after)")
-    #expect(after >= .milliseconds(400))
+    #expect(after >= .milliseconds(2500))
     // The well-behaved connection is still up.
     _ = try await client.unary(
       RobustMethods.echo, request: SimpleRequest(), responseType: SimpleResponse.self)
