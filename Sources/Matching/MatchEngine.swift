@@ -246,8 +246,11 @@ enum MatchEngine {
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
+    // Closures below see copies of single fields: capturing `listing` itself copied the whole
+    // struct (retaining its arrays) for every listing scanned.
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
-    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { listing.hsDigits.utf8.starts(with: $0.utf8) }) {
+    let hsDigits = listing.hsDigits.utf8
+    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }) {
       // Callers look only at the first failure (and at "only capacity failed", which this is
       // not): nothing else is needed of a listing of another category.
       result.failures = 1
@@ -269,8 +272,9 @@ enum MatchEngine {
     // Certifications valid on the deadline (today without one).
     if !certified { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
+    let offered = listing.incotermRank
     if !need.incotermRanks.isEmpty
-      && !need.incotermRanks.contains(where: { incotermCompatible(wanted: $0, offered: listing.incotermRank) })
+      && !need.incotermRanks.contains(where: { incotermCompatible(wanted: $0, offered: offered) })
     {
       result.failures |= 1 << 4
     }

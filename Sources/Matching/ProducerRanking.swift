@@ -109,48 +109,52 @@ struct ProducerRanking {
     var sides = [ProducerSide?](repeating: nil, count: producerCount)
     let categories = need.categories
     let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
-    for slot in index.scanCategory.indices {
-      let category = index.scanCategory[slot]
-      if category == CatalogueIndex.inactive { continue }
-      let producer = Int(index.scanProducer[slot])
-      guard eligible[producer] else { continue }
-      if !categories.isEmpty && !categories.contains(category) {
-        deepest[producer] = max(deepest[producer], 0)
-        continue
-      }
-      if sides[producer] == nil {
-        sides[producer] = MatchEngine.side(
-          need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
-      }
-      guard let side = sides[producer] else { continue }
-      let screening = MatchEngine.screen(need, index.listingFacts[slot], certified: side.certified)
-      if let failure = screening.firstFailure {
-        deepest[producer] = max(deepest[producer], Int8(failure))
-        if screening.onlyCapacity && screening.capacityByDeadline > 0 {
-          if let current = capacity[producer],
-            current.screening.capacityByDeadline > screening.capacityByDeadline
-              || (current.screening.capacityByDeadline == screening.capacityByDeadline
-                && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-          {
-            continue
-          }
-          capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
+    // Through a buffer pointer: an element is borrowed in place, where the array's subscript
+    // copied each listing's facts (retaining its arrays and string) once per use.
+    index.listingFacts.withUnsafeBufferPointer { listingFacts in
+      for slot in index.scanCategory.indices {
+        let category = index.scanCategory[slot]
+        if category == CatalogueIndex.inactive { continue }
+        let producer = Int(index.scanProducer[slot])
+        guard eligible[producer] else { continue }
+        if !categories.isEmpty && !categories.contains(category) {
+          deepest[producer] = max(deepest[producer], 0)
+          continue
         }
-        continue
+        if sides[producer] == nil {
+          sides[producer] = MatchEngine.side(
+            need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
+        }
+        guard let side = sides[producer] else { continue }
+        let screening = MatchEngine.screen(need, listingFacts[slot], certified: side.certified)
+        if let failure = screening.firstFailure {
+          deepest[producer] = max(deepest[producer], Int8(failure))
+          if screening.onlyCapacity && screening.capacityByDeadline > 0 {
+            if let current = capacity[producer],
+              current.screening.capacityByDeadline > screening.capacityByDeadline
+                || (current.screening.capacityByDeadline == screening.capacityByDeadline
+                  && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+            {
+              continue
+            }
+            capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
+          }
+          continue
+        }
+        if options.excludeExistingPartners && pairs[producer]?.known == true {
+          deepest[producer] = existingPartner
+          continue
+        }
+        let score = MatchEngine.score(MatchEngine.facts(need, listingFacts[slot], side: side, screening: screening))
+        if score < options.minScore { continue }
+        if let current = best[producer],
+          current.score > score
+            || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+        {
+          continue
+        }
+        best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
       }
-      if options.excludeExistingPartners && pairs[producer]?.known == true {
-        deepest[producer] = existingPartner
-        continue
-      }
-      let score = MatchEngine.score(MatchEngine.facts(need, index.listingFacts[slot], side: side, screening: screening))
-      if score < options.minScore { continue }
-      if let current = best[producer],
-        current.score > score
-          || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-      {
-        continue
-      }
-      best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
     }
     return (deepest, best, capacity)
   }
