@@ -18,13 +18,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 
-BUILD=1
-case "${1:-}" in
-  --no-build) BUILD=0 ;;
-  -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-  "") ;;
-  *) echo "import.sh: unknown argument $1" >&2; exit 2 ;;
-esac
+source "$ROOT/Deploy/bench/lib.sh"
+bench_parse_args "${BASH_SOURCE[0]}" "$@"
 
 ROWS=${ROWS:-10000}
 OUT=${BENCH_OUT:-$ROOT/.build-bench-import}
@@ -46,14 +41,7 @@ trap '[[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null || true' EXIT
 "$BIN/craftd" serve --demo --services catalogue --host 127.0.0.1 --port 0 --data-dir "$OUT/data" \
   >"$OUT/craftd.log" 2>&1 &
 SERVER_PID=$!
-PORT=
-for _ in $(seq 1 600); do
-  PORT=$(grep serving "$OUT/craftd.log" | grep -o '127\.0\.0\.1:[0-9]*' | head -1 | cut -d: -f2 || true)
-  [[ -n "$PORT" ]] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/craftd.log" >&2; exit 1; }
-  sleep 0.2
-done
-[[ -n "$PORT" ]] || { echo "import.sh: craftd did not start" >&2; exit 1; }
+PORT=$(craftd_port "$OUT/craftd.log" "$SERVER_PID")
 export CRAFTCTL_ADDR="127.0.0.1:$PORT"
 export CRAFTCTL_TOKEN
 CRAFTCTL_TOKEN=$("$BIN/craftd" token --data-dir "$OUT/data" --role admin 2>/dev/null)

@@ -30,13 +30,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 
-BUILD=1
-case "${1:-}" in
-  --no-build) BUILD=0 ;;
-  -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-  "") ;;
-  *) echo "orders.sh: unknown argument $1" >&2; exit 2 ;;
-esac
+source "$ROOT/Deploy/bench/lib.sh"
+bench_parse_args "${BASH_SOURCE[0]}" "$@"
 
 COUNT=${COUNT:-20000}          # orders with group commit
 SERIAL_COUNT=${SERIAL_COUNT:-2000}   # orders with one commit each (a few hundred per second)
@@ -68,15 +63,7 @@ start() {
   local name=$1; shift
   "$CRAFTD" serve --host 127.0.0.1 --port 0 "$@" >"$OUT/$name.log" 2>&1 &
   echo $! >"$OUT/$name.pid"
-  for _ in $(seq 1 600); do
-    local port
-    # "address=[IPv4]127.0.0.1/127.0.0.1:PORT … serving" (earlier lines may name peers).
-    port=$(grep serving "$OUT/$name.log" | grep -o '127\.0\.0\.1:[0-9]*' | head -1 | cut -d: -f2 || true)
-    if [[ -n "$port" ]]; then echo "$port"; return; fi
-    kill -0 "$(cat "$OUT/$name.pid")" 2>/dev/null || { cat "$OUT/$name.log" >&2; exit 1; }
-    sleep 0.2
-  done
-  echo "orders.sh: $name did not start" >&2; exit 1
+  craftd_port "$OUT/$name.log" "$(cat "$OUT/$name.pid")"
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -246,8 +246,8 @@ enum MatchEngine {
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
-    // Closures below see copies of single fields: capturing `listing` itself copied the whole
-    // struct (retaining its arrays) for every listing scanned.
+    // The closures below capture single fields, not `listing`: a capture of the struct may copy
+    // it (retaining its arrays) for every listing scanned.
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
     let hsDigits = listing.hsDigits.utf8
     if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }) {
