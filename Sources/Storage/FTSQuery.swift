@@ -23,24 +23,29 @@ public enum FTSQuery {
   /// The folded search terms in `input`, in order, at most `maxTerms`.
   public static func terms(_ input: String, maxTerms: Int = 16) -> [String] {
     var terms: [String] = []
-    var current = String.UnicodeScalarView()
-    func flush() {
-      if !current.isEmpty {
-        let term = String(current)
-        if !operatorWords.contains(term) { terms.append(term) }
-        current = String.UnicodeScalarView()
-      }
+    forEachToken(inFolded: VietnameseFolding.fold(input)) { token in
+      if terms.count < maxTerms && !operatorWords.contains(token) { terms.append(token) }
     }
-    for scalar in VietnameseFolding.fold(input).unicodeScalars {
-      if isTokenCharacter(scalar) {
-        current.append(scalar)
-      } else {
-        flush()
-        if terms.count >= maxTerms { break }
+    return terms
+  }
+
+  /// Calls `body` with each token of `folded` (text already folded), in order, split where
+  /// `unicode61` splits it: what the index holds for the text. Unlike ``terms(_:maxTerms:)``
+  /// nothing is dropped (the index holds operator words too).
+  public static func forEachToken(inFolded folded: String, _ body: (String) -> Void) {
+    let scalars = folded.unicodeScalars
+    var start: String.UnicodeScalarView.Index?
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      if isTokenCharacter(scalars[index]) {
+        if start == nil { start = index }
+      } else if let first = start {
+        body(String(scalars[first..<index]))
+        start = nil
       }
+      scalars.formIndex(after: &index)
     }
-    flush()
-    return Array(terms.prefix(maxTerms))
+    if let first = start { body(String(scalars[first..<scalars.endIndex])) }
   }
 
   /// A `MATCH` expression for `input`, or `nil` when it holds no searchable term (callers then
