@@ -364,8 +364,15 @@ public final class CatalogueStore: Sendable {
     var position: (cap: Int64, day: Int64, after: (SQLValue, String))?
     if !request.pageToken.isEmpty {
       let token = try PageToken.decode(request.pageToken, fingerprint: fingerprint, count: 4)
+      // The key is a double (bm25) for relevance, an integer for every other order.
+      let keyFits: Bool
+      switch token.values[2] {
+      case .real: keyFits = plan.keyIsRelevance
+      case .integer: keyFits = !plan.keyIsRelevance
+      default: keyFits = false
+      }
       guard case .integer(let cap) = token.values[0], case .integer(let day) = token.values[1],
-        case .text(let id) = token.values[3]
+        case .text(let id) = token.values[3], keyFits
       else { throw CatalogueError.invalidArgument(field: "page_token", reason: "malformed") }
       position = (cap, day, (token.values[2], id))
     }
