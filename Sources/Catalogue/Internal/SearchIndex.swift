@@ -37,9 +37,15 @@ final class SearchIndex: Sendable {
     var villages: [String: IndexedVillage?] = [:]
   }
 
-  /// `nil` until loaded, and for good when the file holds what the index cannot (a rowid
-  /// beyond ``SearchIndexState/rowidLimit``): searches then run in SQL.
-  private let state = Mutex<SearchIndexState?>(nil)
+  /// The index, and whether it may be used: not until loaded, and never again once the file
+  /// holds what it cannot (a rowid beyond ``SearchIndexState/rowidLimit``); searches then run
+  /// in SQL. (Not an optional: a change through `!` could copy the whole state.)
+  private struct Guarded {
+    var usable = false
+    var index = SearchIndexState()
+  }
+
+  private let state = Mutex(Guarded())
 
   init() {}
 
@@ -58,19 +64,19 @@ final class SearchIndex: Sendable {
         loaded.appendLoaded(rowid, listing, counter: &counter)
       })
     loaded.finishLoad()
-    let result = usable ? loaded : nil
-    state.withLock { $0 = result }
+    let result = usable ? loaded : SearchIndexState()
+    state.withLock { $0 = Guarded(usable: usable, index: result) }
   }
 
   /// The state to search, `nil` when searches must use SQL.
   func snapshot() -> SearchIndexState? {
-    state.withLock { $0 }
+    state.withLock { $0.usable ? $0.index : nil }
   }
 
   /// Reads the rows `touched` names as they stand in `tx` (the write's own transaction).
   func capture(_ touched: Touched, in tx: some SQLQuerying) throws -> Delta {
     var delta = Delta()
-    guard state.withLock({ $0 != nil }) else { return delta }
+    guard state.withLock({ $0.usable }) else { return delta }
     for id in touched.villages {
       delta.villages[id] = .some(try SearchIndexRows.village(id: id, in: tx))
     }
@@ -93,14 +99,14 @@ final class SearchIndex: Sendable {
   /// Applies a committed write's rows (on the writer's queue, in commit order).
   func apply(_ delta: Delta) {
     state.withLock { state in
-      guard state != nil else { return }
+      guard state.usable else { return }
       if delta.listings.keys.contains(where: { $0 <= 0 || $0 > SearchIndexState.rowidLimit }) {
-        state = nil
+        state = Guarded()
         return
       }
-      for (id, village) in delta.villages { state!.setVillage(id, village) }
-      for (rowid, certificates) in delta.producers { state!.setProducer(rowid, certificates) }
-      if !delta.listings.isEmpty { state!.setListings(delta.listings.map { ($0.key, $0.value) }) }
+      for (id, village) in delta.villages { state.index.setVillage(id, village) }
+      for (rowid, certificates) in delta.producers { state.index.setProducer(rowid, certificates) }
+      if !delta.listings.isEmpty { state.index.setListings(delta.listings.map { ($0.key, $0.value) }) }
     }
   }
 }

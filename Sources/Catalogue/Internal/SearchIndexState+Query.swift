@@ -30,57 +30,32 @@ extension SearchIndexState {
     } else {
       start = nil
     }
-    let filter = RowFilter(criteria, day: day, cap: cap, state: self)
-    var page = PageCollector(order: order, after: start, limit: limit)
-    var counts = FacetCounter(state: self, enabled: includeFacets)
-    var total: Int64 = 0
-    let sortCurrency = order.currency.flatMap { currencyIDs[$0] }
-
-    func visit(_ row: Int, score: Double) {
-      guard filter.accepts(row, state: self) else { return }
-      total += 1
-      counts.add(row, state: self)
-      switch criteria.sort {
-      case .none: page.offer(row, real: 0, integer: 0)
-      case .relevance: page.offer(row, real: score, integer: 0)
-      case .priceAscending: page.offer(row, real: 0, integer: lowestPrice(row, sortCurrency) ?? Int64.max)
-      case .priceDescending: page.offer(row, real: 0, integer: lowestPrice(row, sortCurrency) ?? -1)
-      case .leadTime: page.offer(row, real: 0, integer: leadTime[row])
-      case .newest: page.offer(row, real: 0, integer: created[row])
-      }
-    }
-
+    var pass = SearchPass(
+      filter: RowFilter(criteria, day: day, cap: cap, state: self),
+      key: SortKey(criteria.sort, currencyIDs: currencyIDs),
+      page: PageCollector(order: order, after: start, limit: limit),
+      counts: FacetCounter(state: self, enabled: includeFacets))
     if criteria.terms.isEmpty {
       let last = Int(min(cap, maxRowid))
       if last >= 1 {
-        for row in 1...last { visit(row, score: 0) }
+        for row in 1...last { pass.consider(row, score: 0, in: self) }
       }
     } else {
-      matchText(criteria.terms, visit: visit)
+      let (rows, scores) = matchText(criteria.terms)
+      for index in rows.indices { pass.consider(Int(rows[index]), score: scores[index], in: self) }
     }
-
-    let rows = page.sorted().map { hit -> (rowid: Int64, id: String, key: SQLValue) in
+    let rows = pass.page.sorted().map { hit -> (rowid: Int64, id: String, key: SQLValue) in
       let key: SQLValue = criteria.sort == .relevance ? .real(hit.real) : .integer(hit.integer)
       return (Int64(hit.row), ids[hit.row], key)
     }
-    return (rows, total, includeFacets ? counts.facets(day: day, state: self) : [])
-  }
-
-  /// The lowest unit price of `row` in `currency` (SQL: `min(unit_price_minor)`).
-  private func lowestPrice(_ row: Int, _ currency: Int32?) -> Int64? {
-    guard let currency else { return nil }
-    var lowest: Int64?
-    for price in prices[row] where price.currency == currency {
-      lowest = min(lowest ?? price.minor, price.minor)
-    }
-    return lowest
+    return (rows, pass.total, includeFacets ? pass.counts.facets(day: day, state: self) : [])
   }
 
   // MARK: Text
 
-  /// Calls `visit` for each row holding every term (the last as a prefix), ascending, with
-  /// its bm25 key (negated score: lower is better).
-  private func matchText(_ terms: [String], visit: (Int, Double) -> Void) {
+  /// The rows holding every term (the last as a prefix), ascending, with their bm25 keys
+  /// (negated scores: lower is better).
+  private func matchText(_ terms: [String]) -> (rows: [UInt32], scores: [Double]) {
     var lists: [Postings] = []
     for (index, term) in terms.enumerated() {
       if index == terms.count - 1 {
@@ -88,35 +63,45 @@ extension SearchIndexState {
       } else if let id = termIDs[term] {
         lists.append(postings[Int(id)])
       } else {
-        lists.append(Postings())
+        return ([], [])
       }
+      if lists[index].rows.isEmpty { return ([], []) }
     }
-    if lists.contains(where: { $0.rows.isEmpty }) { return }
-    let rows = Double(rowCount)
     let idf = lists.map { list -> Double in
       let hits = list.rows.count
       let value = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
       return value <= 0.0 ? 1e-6 : value
     }
-    let averageLength = Double(tokenCount) / rows
+    let averageLength = Double(tokenCount) / Double(rowCount)
     let k1 = 1.2
     let b = 0.75
     // Intersect, driven by the shortest list; the others advance by galloping.
     let driver = lists.indices.min { lists[$0].rows.count < lists[$1].rows.count }!
-    var cursors = [Int](repeating: 0, count: lists.count)
+    let driving = lists[driver]
+    let others = lists.indices.filter { $0 != driver }.map { lists[$0] }
+    var cursors = [Int](repeating: 0, count: others.count)
     var frequencies = [Double](repeating: 0, count: lists.count)
-    driving: for (position, row) in lists[driver].rows.enumerated() {
+    var rows: [UInt32] = []
+    var scores: [Double] = []
+    rows.reserveCapacity(driving.rows.count)
+    scores.reserveCapacity(driving.rows.count)
+    candidates: for position in driving.rows.indices {
+      let row = driving.rows[position]
+      for index in others.indices {
+        guard others[index].gallop(to: row, from: &cursors[index]) else {
+          if cursors[index] == others[index].rows.count { break candidates }
+          continue candidates
+        }
+      }
+      // bm25 sums the phrases in query order: the driver's place among them matters.
+      var other = 0
       for index in lists.indices {
         if index == driver {
-          frequencies[index] = Double(lists[index].frequencies[position])
-          continue
+          frequencies[index] = Double(driving.frequencies[position])
+        } else {
+          frequencies[index] = Double(others[other].frequencies[cursors[other]])
+          other += 1
         }
-        let found = lists[index].gallop(to: row, from: &cursors[index])
-        guard found else {
-          if cursors[index] == lists[index].rows.count { break driving }
-          continue driving
-        }
-        frequencies[index] = Double(lists[index].frequencies[cursors[index]])
       }
       let length = Double(lengths[Int(row)])
       var score = 0.0
@@ -124,8 +109,10 @@ extension SearchIndexState {
         let f = frequencies[index]
         score += idf[index] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * length / averageLength)))
       }
-      visit(Int(row), -1.0 * score)
+      rows.append(row)
+      scores.append(-1.0 * score)
     }
+    return (rows, scores)
   }
 
   /// The union of the postings of every term starting with `prefix` (UTF-8 bytes), weighted
@@ -187,7 +174,8 @@ private struct RowFilter {
   var incoterms: Set<Int32>?
   var materials: Set<Int32>?
   var villages: Set<Int32>?
-  var hsPrefix: String?
+  /// The prefix's digits: packed with the mask of their nibbles, and as text.
+  var hsPrefix: (packed: UInt64, mask: UInt64, text: String)?
   var sku: String?
   var producerID: String?
   var maxMoq: Int64?
@@ -218,7 +206,16 @@ private struct RowFilter {
       villageSet = villageSet.map { $0.intersection(inDistrict) } ?? inDistrict
     }
     villages = villageSet
-    hsPrefix = criteria.hsPrefix
+    if let prefix = criteria.hsPrefix {
+      // ListingSearch accepts 1 to 10 digits: they always pack.
+      let count = prefix.utf8.count
+      let mask = count >= 16 ? UInt64.max : ~(UInt64.max >> (4 * UInt64(count)))
+      if let packed = SearchIndexState.packDigits(prefix) {
+        hsPrefix = (packed, mask, prefix)
+      } else {
+        impossible = true
+      }
+    }
     sku = criteria.sku
     producerID = criteria.producerID
     maxMoq = criteria.maxMoq
@@ -250,7 +247,14 @@ private struct RowFilter {
     if let incoterms, !incoterms.contains(state.incoterm[row]) { return false }
     if let certified, !certified[Int(state.producer[row])] { return false }
     if let materials, !state.materials[row].contains(where: materials.contains) { return false }
-    if let hsPrefix, !state.hsDigits[row].utf8.starts(with: hsPrefix.utf8) { return false }
+    if let hsPrefix {
+      let packed = state.hsPacked[row]
+      if packed == UInt64.max {
+        guard state.hsDigits[row].utf8.starts(with: hsPrefix.text.utf8) else { return false }
+      } else if packed & hsPrefix.mask != hsPrefix.packed {
+        return false
+      }
+    }
     if let sku, state.skus[row] != sku { return false }
     if let producerID, state.producerIDs[row] != producerID { return false }
     if let price,
@@ -266,6 +270,58 @@ private struct RowFilter {
 
 // MARK: Order and page
 
+/// One search's pass over its candidate rows: filter, count, key, page.
+private struct SearchPass {
+  let filter: RowFilter
+  let key: SortKey
+  var page: PageCollector
+  var counts: FacetCounter
+  var total: Int64 = 0
+
+  @inline(__always)
+  mutating func consider(_ row: Int, score: Double, in state: SearchIndexState) {
+    guard filter.accepts(row, state: state) else { return }
+    total += 1
+    counts.add(row, state: state)
+    page.offer(row, real: score, integer: key.integer(row, state: state))
+  }
+}
+
+/// The integer sort key of a row (relevance's key is its score).
+private enum SortKey {
+  case zero
+  case lowestPrice(currency: Int32?, missing: Int64)
+  case leadTime
+  case created
+
+  init(_ sort: SearchCriteria.Sort, currencyIDs: [String: Int32]) {
+    switch sort {
+    case .none, .relevance: self = .zero
+    case .priceAscending(let currency): self = .lowestPrice(currency: currencyIDs[currency], missing: Int64.max)
+    case .priceDescending(let currency): self = .lowestPrice(currency: currencyIDs[currency], missing: -1)
+    case .leadTime: self = .leadTime
+    case .newest: self = .created
+    }
+  }
+
+  /// SQL: `coalesce((SELECT min(unit_price_minor) …), missing)`, `lead_time_days`, `created_ms`.
+  @inline(__always)
+  func integer(_ row: Int, state: SearchIndexState) -> Int64 {
+    switch self {
+    case .zero: return 0
+    case .leadTime: return state.leadTime[row]
+    case .created: return state.created[row]
+    case .lowestPrice(let currency, let missing):
+      guard let currency else { return missing }
+      var lowest: Int64?
+      for price in state.prices[row] where price.currency == currency {
+        lowest = min(lowest ?? price.minor, price.minor)
+      }
+      return lowest ?? missing
+    }
+  }
+}
+
 /// The order of a result: the sort key (a double for relevance, an integer otherwise), then
 /// the listing id's UTF-8 bytes — SQLite's `ORDER BY k [DESC], lid`.
 private struct PageOrder {
@@ -277,24 +333,13 @@ private struct PageOrder {
 
   let relevance: Bool
   let descending: Bool
-  let currency: String?
   let ids: [String]
 
   init(_ sort: SearchCriteria.Sort, ids: [String]) {
     relevance = sort == .relevance
     switch sort {
-    case .priceDescending(let currency):
-      descending = true
-      self.currency = currency
-    case .priceAscending(let currency):
-      descending = false
-      self.currency = currency
-    case .newest:
-      descending = true
-      currency = nil
-    default:
-      descending = false
-      currency = nil
+    case .priceDescending, .newest: descending = true
+    default: descending = false
     }
     self.ids = ids
   }
@@ -308,15 +353,14 @@ private struct PageOrder {
     }
   }
 
-  /// Whether (real, integer, id) comes before (other…) in the result.
+  /// How the keys compare: -1 (a first), 0 (tie: the ids decide), 1.
   @inline(__always)
-  func precedes(_ a: (Double, Int64), _ aID: String, _ b: (Double, Int64), _ bID: String) -> Bool {
+  func compare(_ aReal: Double, _ aInteger: Int64, _ bReal: Double, _ bInteger: Int64) -> Int {
     if relevance {
-      if a.0 != b.0 { return a.0 < b.0 }
-    } else if a.1 != b.1 {
-      return descending ? a.1 > b.1 : a.1 < b.1
+      return aReal < bReal ? -1 : aReal > bReal ? 1 : 0
     }
-    return aID.utf8.lexicographicallyPrecedes(bID.utf8)
+    if aInteger == bInteger { return 0 }
+    return (aInteger < bInteger) != descending ? -1 : 1
   }
 }
 
@@ -341,27 +385,33 @@ private struct PageCollector {
     hits.reserveCapacity(limit + 1)
   }
 
+  /// Whether `hit` comes before the row `row` with keys (real, integer).
+  @inline(__always)
+  private func precedes(_ hit: Hit, _ row: Int, _ real: Double, _ integer: Int64) -> Bool {
+    switch order.compare(hit.real, hit.integer, real, integer) {
+    case -1: true
+    case 1: false
+    default: order.ids[hit.row].utf8.lexicographicallyPrecedes(order.ids[row].utf8)
+    }
+  }
+
   mutating func offer(_ row: Int, real: Double, integer: Int64) {
-    let id = order.ids[row]
-    if let after, !order.precedes((after.real, after.integer), after.id, (real, integer), id) {
-      return
+    if let after {
+      switch order.compare(after.real, after.integer, real, integer) {
+      case 1: return
+      case 0: guard after.id.utf8.lexicographicallyPrecedes(order.ids[row].utf8) else { return }
+      default: break
+      }
     }
     if hits.count == limit {
-      guard let last = hits.last,
-        order.precedes((real, integer), id, (last.real, last.integer), order.ids[last.row])
-      else { return }
+      guard let last = hits.last, !precedes(last, row, real, integer) else { return }
       hits.removeLast()
     }
     var low = 0
     var high = hits.count
     while low < high {
       let middle = (low + high) / 2
-      let other = hits[middle]
-      if order.precedes((other.real, other.integer), order.ids[other.row], (real, integer), id) {
-        low = middle + 1
-      } else {
-        high = middle
-      }
+      if precedes(hits[middle], row, real, integer) { low = middle + 1 } else { high = middle }
     }
     hits.insert(Hit(row: row, real: real, integer: integer), at: low)
   }
