@@ -20,7 +20,7 @@ extension SearchIndexState {
     _ criteria: SearchCriteria, day: Int64, maxRowid cap: Int64, after: (SQLValue, String)?,
     limit: Int, includeFacets: Bool
   ) throws(CatalogueError) -> SearchFound {
-    let order = PageOrder(criteria.sort, ids: ids)
+    let order = PageOrder(criteria.sort, ids: ids, idKeys: idKeys)
     let start: PageOrder.Position?
     if let (key, id) = after {
       guard let position = order.position(key, id) else {
@@ -30,25 +30,96 @@ extension SearchIndexState {
     } else {
       start = nil
     }
-    var pass = SearchPass(
-      filter: RowFilter(criteria, day: day, cap: cap, state: self),
-      key: SortKey(criteria.sort, currencyIDs: currencyIDs),
-      page: PageCollector(order: order, after: start, limit: limit),
-      counts: FacetCounter(state: self, enabled: includeFacets))
+    let filter = RowFilter(criteria, day: day, cap: cap, state: self)
+    let key = SortKey(criteria.sort, currencyIDs: currencyIDs)
+    var page = PageCollector(order: order, after: start, limit: limit)
+    var counts = FacetCounter(state: self, enabled: includeFacets)
+    var total: Int64 = 0
+    // Methods of `self` in the loops: the state is borrowed, never copied per row.
+    func consider(_ row: Int, score: Double) {
+      guard accepts(row, filter) else { return }
+      total += 1
+      if includeFacets { count(row, into: &counts) }
+      page.offer(row, real: score, integer: sortKey(row, key))
+    }
     if criteria.terms.isEmpty {
       let last = Int(min(cap, maxRowid))
       if last >= 1 {
-        for row in 1...last { pass.consider(row, score: 0, in: self) }
+        for row in 1...last { consider(row, score: 0) }
       }
     } else {
       let (rows, scores) = matchText(criteria.terms)
-      for index in rows.indices { pass.consider(Int(rows[index]), score: scores[index], in: self) }
+      for index in rows.indices { consider(Int(rows[index]), score: scores[index]) }
     }
-    let rows = pass.page.sorted().map { hit -> (rowid: Int64, id: String, key: SQLValue) in
+    let rows = page.sorted().map { hit -> (rowid: Int64, id: String, key: SQLValue) in
       let key: SQLValue = criteria.sort == .relevance ? .real(hit.real) : .integer(hit.integer)
       return (Int64(hit.row), ids[hit.row], key)
     }
-    return (rows, pass.total, includeFacets ? pass.counts.facets(day: day, state: self) : [])
+    return (rows, total, includeFacets ? counts.facets(day: day, state: self) : [])
+  }
+
+  /// Whether `row` passes every filter (and is an active listing under the row cap).
+  @inline(__always)
+  private func accepts(_ row: Int, _ filter: RowFilter) -> Bool {
+    guard !filter.impossible, row <= filter.cap, present[row], status[row] == 1 else { return false }
+    if let categories = filter.categories, !categories.contains(category[row]) { return false }
+    if let maxMoq = filter.maxMoq, moq[row] > maxMoq { return false }
+    if let villages = filter.villages, !villages.contains(village[row]) { return false }
+    if let maxLeadTime = filter.maxLeadTime, leadTime[row] > maxLeadTime { return false }
+    if let minCapacity = filter.minCapacity, capacity[row] < minCapacity { return false }
+    if let incoterms = filter.incoterms, !incoterms.contains(incoterm[row]) { return false }
+    if let certified = filter.certified, !certified[Int(producer[row])] { return false }
+    if let materials = filter.materials, !self.materials[row].contains(where: materials.contains) {
+      return false
+    }
+    if let hsPrefix = filter.hsPrefix {
+      let packed = hsPacked[row]
+      if packed == UInt64.max {
+        guard hsDigits[row].utf8.starts(with: hsPrefix.text.utf8) else { return false }
+      } else if packed & hsPrefix.mask != hsPrefix.packed {
+        return false
+      }
+    }
+    if let sku = filter.sku, skus[row] != sku { return false }
+    if let producerID = filter.producerID, producerIDs[row] != producerID { return false }
+    if let price = filter.price,
+      !prices[row].contains(where: {
+        $0.currency == price.currency && $0.minor >= price.min && $0.minor <= price.max
+      })
+    {
+      return false
+    }
+    return true
+  }
+
+  /// The integer sort key of `row`. SQL: `coalesce((SELECT min(unit_price_minor) …),
+  /// missing)`, `lead_time_days`, `created_ms`; relevance's key is the score.
+  @inline(__always)
+  private func sortKey(_ row: Int, _ key: SortKey) -> Int64 {
+    switch key {
+    case .zero: return 0
+    case .leadTime: return leadTime[row]
+    case .created: return created[row]
+    case .lowestPrice(let currency, let missing):
+      guard let currency else { return missing }
+      var lowest: Int64?
+      for price in prices[row] where price.currency == currency {
+        lowest = min(lowest ?? price.minor, price.minor)
+      }
+      return lowest ?? missing
+    }
+  }
+
+  @inline(__always)
+  private func count(_ row: Int, into counts: inout FacetCounter) {
+    let category = self.category[row]
+    if category >= 0 && category < 64 {
+      counts.categories[Int(category)] += 1
+    } else {
+      counts.otherCategories[category, default: 0] += 1
+    }
+    counts.villages[Int(village[row])] += 1
+    counts.producers[Int(producer[row])] += 1
   }
 
   // MARK: Text
@@ -72,45 +143,34 @@ extension SearchIndexState {
       let value = log((Double(rowCount - hits) + 0.5) / (Double(hits) + 0.5))
       return value <= 0.0 ? 1e-6 : value
     }
+    // Intersect pairwise, shortest list first; `positions[i][m]` is where match m sits in
+    // list i.
+    let order = lists.indices.sorted { lists[$0].rows.count < lists[$1].rows.count }
+    var rows = lists[order[0]].rows
+    var positions = [[Int]](repeating: [], count: lists.count)
+    positions[order[0]] = Array(rows.indices)
+    for list in order.dropFirst() {
+      let (kept, found) = lists[list].intersect(rows)
+      rows = kept.map { rows[$0] }
+      for other in lists.indices where !positions[other].isEmpty {
+        positions[other] = kept.map { positions[other][$0] }
+      }
+      positions[list] = found
+      if rows.isEmpty { return ([], []) }
+    }
     let averageLength = Double(tokenCount) / Double(rowCount)
     let k1 = 1.2
     let b = 0.75
-    // Intersect, driven by the shortest list; the others advance by galloping.
-    let driver = lists.indices.min { lists[$0].rows.count < lists[$1].rows.count }!
-    let driving = lists[driver]
-    let others = lists.indices.filter { $0 != driver }.map { lists[$0] }
-    var cursors = [Int](repeating: 0, count: others.count)
-    var frequencies = [Double](repeating: 0, count: lists.count)
-    var rows: [UInt32] = []
-    var scores: [Double] = []
-    rows.reserveCapacity(driving.rows.count)
-    scores.reserveCapacity(driving.rows.count)
-    candidates: for position in driving.rows.indices {
-      let row = driving.rows[position]
-      for index in others.indices {
-        guard others[index].gallop(to: row, from: &cursors[index]) else {
-          if cursors[index] == others[index].rows.count { break candidates }
-          continue candidates
-        }
-      }
-      // bm25 sums the phrases in query order: the driver's place among them matters.
-      var other = 0
-      for index in lists.indices {
-        if index == driver {
-          frequencies[index] = Double(driving.frequencies[position])
-        } else {
-          frequencies[index] = Double(others[other].frequencies[cursors[other]])
-          other += 1
-        }
-      }
-      let length = Double(lengths[Int(row)])
+    var scores = [Double](repeating: 0, count: rows.count)
+    for match in rows.indices {
+      let length = Double(lengths[Int(rows[match])])
+      // bm25 sums the phrases in query order, as FTS5 does.
       var score = 0.0
       for index in lists.indices {
-        let f = frequencies[index]
+        let f = Double(lists[index].frequencies[positions[index][match]])
         score += idf[index] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * length / averageLength)))
       }
-      rows.append(row)
-      scores.append(-1.0 * score)
+      scores[match] = -1.0 * score
     }
     return (rows, scores)
   }
@@ -126,9 +186,10 @@ extension SearchIndexState {
       if !postings[Int(id)].rows.isEmpty { matching.append(id) }
       position += 1
     }
-    if matching.count == 1 { return postings[Int(matching[0])] }
+    if matching.count <= 4 {
+      return matching.reduce(into: Postings()) { $0 = $0.merged(with: postings[Int($1)]) }
+    }
     var union = Postings()
-    guard !matching.isEmpty else { return union }
     var sums = [UInt32](repeating: 0, count: Int(maxRowid) + 1)
     for id in matching {
       let list = postings[Int(id)]
@@ -143,24 +204,85 @@ extension SearchIndexState {
 }
 
 extension SearchIndexState.Postings {
-  /// Moves `cursor` to the first entry not below `row` (exponential, then binary search);
-  /// whether that entry is `row`.
-  func gallop(to row: UInt32, from cursor: inout Int) -> Bool {
-    var low = cursor
-    var step = 1
-    var high = low
-    while high < rows.count && rows[high] < row {
-      low = high + 1
-      high += step
-      step *= 2
+  /// Which of `candidates` (ascending rowids) this list holds: their indexes in `candidates`
+  /// and their positions here. Gallops, so a long list costs about the short one's length.
+  func intersect(_ candidates: [UInt32]) -> (kept: [Int], found: [Int]) {
+    var kept: [Int] = []
+    var found: [Int] = []
+    var cursor = 0
+    let count = rows.count
+    rows.withUnsafeBufferPointer { rows in
+      for (index, row) in candidates.enumerated() {
+        // Exponential steps, then a binary search, for the first entry not below `row`.
+        var low = cursor
+        var step = 1
+        var high = low
+        while high < count && rows[high] < row {
+          low = high + 1
+          high += step
+          step &*= 2
+        }
+        high = Swift.min(high, count)
+        while low < high {
+          let middle = (low + high) / 2
+          if rows[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        cursor = low
+        if cursor == count { break }
+        if rows[cursor] == row {
+          kept.append(index)
+          found.append(cursor)
+        }
+      }
     }
-    high = Swift.min(high, rows.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if rows[middle] < row { low = middle + 1 } else { high = middle }
+    return (kept, found)
+  }
+}
+
+/// A set of small integers (enum raw values) as a bit mask; larger values in a `Set`.
+fileprivate struct SmallSet {
+  var mask: UInt64 = 0
+  var others: Set<Int32> = []
+
+  init(_ values: Set<Int32>) {
+    for value in values {
+      if value >= 0 && value < 64 { mask |= 1 << UInt64(value) } else { others.insert(value) }
     }
-    cursor = low
-    return low < rows.count && rows[low] == row
+  }
+
+  @inline(__always)
+  func contains(_ value: Int32) -> Bool {
+    value >= 0 && value < 64 ? mask & (1 << UInt64(value)) != 0 : others.contains(value)
+  }
+}
+
+extension SearchIndexState.Postings {
+  /// The union of two lists, frequencies of a row in both summed.
+  func merged(with other: Self) -> Self {
+    if rows.isEmpty { return other }
+    if other.rows.isEmpty { return self }
+    var result = Self()
+    result.rows.reserveCapacity(rows.count + other.rows.count)
+    result.frequencies.reserveCapacity(rows.count + other.rows.count)
+    var left = 0
+    var right = 0
+    while left < rows.count || right < other.rows.count {
+      if right == other.rows.count || (left < rows.count && rows[left] < other.rows[right]) {
+        result.rows.append(rows[left])
+        result.frequencies.append(frequencies[left])
+        left += 1
+      } else if left == rows.count || other.rows[right] < rows[left] {
+        result.rows.append(other.rows[right])
+        result.frequencies.append(other.frequencies[right])
+        right += 1
+      } else {
+        result.rows.append(rows[left])
+        result.frequencies.append(frequencies[left] + other.frequencies[right])
+        left += 1
+        right += 1
+      }
+    }
+    return result
   }
 }
 
@@ -168,10 +290,10 @@ extension SearchIndexState.Postings {
 
 /// Every filter of a ``SearchCriteria`` resolved against the index once per search (sets of
 /// interned ids, a per-producer certification verdict), then checked per row.
-private struct RowFilter {
+fileprivate struct RowFilter {
   let cap: Int
-  var categories: Set<Int32>?
-  var incoterms: Set<Int32>?
+  var categories: SmallSet?
+  var incoterms: SmallSet?
   var materials: Set<Int32>?
   var villages: Set<Int32>?
   /// The prefix's digits: packed with the mask of their nibbles, and as text.
@@ -189,8 +311,8 @@ private struct RowFilter {
 
   init(_ criteria: SearchCriteria, day: Int64, cap: Int64, state: SearchIndexState) {
     self.cap = Int(clamping: cap)
-    if !criteria.categories.isEmpty { categories = criteria.categories }
-    if !criteria.incoterms.isEmpty { incoterms = criteria.incoterms }
+    if !criteria.categories.isEmpty { categories = SmallSet(criteria.categories) }
+    if !criteria.incoterms.isEmpty { incoterms = SmallSet(criteria.incoterms) }
     if !criteria.materials.isEmpty {
       materials = Set(criteria.materials.compactMap { state.materialIDs[$0] })
     }
@@ -236,59 +358,12 @@ private struct RowFilter {
       }
     }
   }
-
-  func accepts(_ row: Int, state: SearchIndexState) -> Bool {
-    guard !impossible, row <= cap, state.present[row], state.status[row] == 1 else { return false }
-    if let categories, !categories.contains(state.category[row]) { return false }
-    if let maxMoq, state.moq[row] > maxMoq { return false }
-    if let villages, !villages.contains(state.village[row]) { return false }
-    if let maxLeadTime, state.leadTime[row] > maxLeadTime { return false }
-    if let minCapacity, state.capacity[row] < minCapacity { return false }
-    if let incoterms, !incoterms.contains(state.incoterm[row]) { return false }
-    if let certified, !certified[Int(state.producer[row])] { return false }
-    if let materials, !state.materials[row].contains(where: materials.contains) { return false }
-    if let hsPrefix {
-      let packed = state.hsPacked[row]
-      if packed == UInt64.max {
-        guard state.hsDigits[row].utf8.starts(with: hsPrefix.text.utf8) else { return false }
-      } else if packed & hsPrefix.mask != hsPrefix.packed {
-        return false
-      }
-    }
-    if let sku, state.skus[row] != sku { return false }
-    if let producerID, state.producerIDs[row] != producerID { return false }
-    if let price,
-      !state.prices[row].contains(where: {
-        $0.currency == price.currency && $0.minor >= price.min && $0.minor <= price.max
-      })
-    {
-      return false
-    }
-    return true
-  }
 }
 
 // MARK: Order and page
 
-/// One search's pass over its candidate rows: filter, count, key, page.
-private struct SearchPass {
-  let filter: RowFilter
-  let key: SortKey
-  var page: PageCollector
-  var counts: FacetCounter
-  var total: Int64 = 0
-
-  @inline(__always)
-  mutating func consider(_ row: Int, score: Double, in state: SearchIndexState) {
-    guard filter.accepts(row, state: state) else { return }
-    total += 1
-    counts.add(row, state: state)
-    page.offer(row, real: score, integer: key.integer(row, state: state))
-  }
-}
-
 /// The integer sort key of a row (relevance's key is its score).
-private enum SortKey {
+fileprivate enum SortKey {
   case zero
   case lowestPrice(currency: Int32?, missing: Int64)
   case leadTime
@@ -303,23 +378,6 @@ private enum SortKey {
     case .newest: self = .created
     }
   }
-
-  /// SQL: `coalesce((SELECT min(unit_price_minor) …), missing)`, `lead_time_days`, `created_ms`.
-  @inline(__always)
-  func integer(_ row: Int, state: SearchIndexState) -> Int64 {
-    switch self {
-    case .zero: return 0
-    case .leadTime: return state.leadTime[row]
-    case .created: return state.created[row]
-    case .lowestPrice(let currency, let missing):
-      guard let currency else { return missing }
-      var lowest: Int64?
-      for price in state.prices[row] where price.currency == currency {
-        lowest = min(lowest ?? price.minor, price.minor)
-      }
-      return lowest ?? missing
-    }
-  }
 }
 
 /// The order of a result: the sort key (a double for relevance, an integer otherwise), then
@@ -329,19 +387,35 @@ private struct PageOrder {
     var real: Double
     var integer: Int64
     var id: String
+    var key: IDKey
+
+    init(real: Double, integer: Int64, id: String) {
+      self.real = real
+      self.integer = integer
+      self.id = id
+      key = IDKey(id)
+    }
   }
 
   let relevance: Bool
   let descending: Bool
   let ids: [String]
+  let idKeys: [IDKey]
 
-  init(_ sort: SearchCriteria.Sort, ids: [String]) {
+  init(_ sort: SearchCriteria.Sort, ids: [String], idKeys: [IDKey]) {
     relevance = sort == .relevance
     switch sort {
     case .priceDescending, .newest: descending = true
     default: descending = false
     }
     self.ids = ids
+    self.idKeys = idKeys
+  }
+
+  /// Whether listing `a`'s id sorts before `b`'s (UTF-8 bytes).
+  @inline(__always)
+  func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+    idKeys[a].precedes(idKeys[b]) ?? ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
   }
 
   /// A page token's keyset position; `nil` when its key is not of this order's type.
@@ -391,7 +465,7 @@ private struct PageCollector {
     switch order.compare(hit.real, hit.integer, real, integer) {
     case -1: true
     case 1: false
-    default: order.ids[hit.row].utf8.lexicographicallyPrecedes(order.ids[row].utf8)
+    default: order.idPrecedes(hit.row, row)
     }
   }
 
@@ -399,7 +473,9 @@ private struct PageCollector {
     if let after {
       switch order.compare(after.real, after.integer, real, integer) {
       case 1: return
-      case 0: guard after.id.utf8.lexicographicallyPrecedes(order.ids[row].utf8) else { return }
+      case 0:
+        let precedes = after.key.precedes(order.idKeys[row])
+        guard precedes ?? after.id.utf8.lexicographicallyPrecedes(order.ids[row].utf8) else { return }
       default: break
       }
     }
@@ -424,9 +500,11 @@ private struct PageCollector {
 /// Counts matches per category, village and producer in the same pass; the certification
 /// facet is derived from the producers' counts at the end (SQL: each listing counted once per
 /// certificate type its producer holds on the day).
-private struct FacetCounter {
+fileprivate struct FacetCounter {
   let enabled: Bool
-  var categories: [Int32: Int64] = [:]
+  /// Per category raw value below 64 (every category there is); others in `otherCategories`.
+  var categories = [Int64](repeating: 0, count: 64)
+  var otherCategories: [Int32: Int64] = [:]
   var villages: [Int64]
   var producers: [Int64]
 
@@ -434,13 +512,6 @@ private struct FacetCounter {
     self.enabled = enabled
     villages = enabled ? [Int64](repeating: 0, count: state.villages.count) : []
     producers = enabled ? [Int64](repeating: 0, count: state.certificates.count) : []
-  }
-
-  mutating func add(_ row: Int, state: SearchIndexState) {
-    guard enabled else { return }
-    categories[state.category[row], default: 0] += 1
-    villages[Int(state.village[row])] += 1
-    producers[Int(state.producer[row])] += 1
   }
 
   func facets(day: Int64, state: SearchIndexState) -> [Facet] {
@@ -455,7 +526,9 @@ private struct FacetCounter {
       return (id: village.id, vi: village.nameVi, en: village.nameEn, count: count)
     }
     return ListingSearch.facets(
-      categories: categories.map { ($0.key, $0.value) }, villages: villageCounts,
+      categories: categories.enumerated().filter { $0.element > 0 }.map { (Int32($0.offset), $0.element) }
+        + otherCategories.map { ($0.key, $0.value) },
+      villages: villageCounts,
       certifications: certifications.map { ($0.key, $0.value) })
   }
 }

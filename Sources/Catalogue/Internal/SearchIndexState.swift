@@ -52,6 +52,9 @@ struct SearchIndexState {
   var village: [Int32] = [0]
   var producer: [Int32] = [0]
   var ids: [String] = [""]
+  /// The first 16 UTF-8 bytes of each id, big-endian in two words: ids compare as these
+  /// integers first (the string only when both words are equal).
+  var idKeys: [IDKey] = [IDKey()]
   var producerIDs: [String] = [""]
   var hsDigits: [String] = [""]
   /// `hsDigits` as ``packDigits(_:)`` packs them, `UInt64.max` when they do not pack.
@@ -158,6 +161,7 @@ struct SearchIndexState {
     village[index] = villageSlot(listing.villageID)
     producer[index] = producerSlot(listing.producerRowid)
     ids[index] = listing.id
+    idKeys[index] = IDKey(listing.id)
     producerIDs[index] = listing.producerID
     hsDigits[index] = listing.hsDigits
     hsPacked[index] = Self.packDigits(listing.hsDigits) ?? UInt64.max
@@ -214,6 +218,7 @@ struct SearchIndexState {
     village += repeatElement(0, count: extra)
     producer += repeatElement(0, count: extra)
     ids += repeatElement("", count: extra)
+    idKeys += repeatElement(IDKey(), count: extra)
     producerIDs += repeatElement("", count: extra)
     hsDigits += repeatElement("", count: extra)
     hsPacked += repeatElement(0, count: extra)
@@ -291,6 +296,32 @@ struct SearchIndexState {
   }
 }
 
+/// The first 16 UTF-8 bytes of a listing id as two big-endian words, zero-padded.
+struct IDKey: Equatable {
+  var high: UInt64 = 0
+  var low: UInt64 = 0
+
+  init() {}
+
+  init(_ id: String) {
+    for (index, byte) in id.utf8.prefix(16).enumerated() {
+      if index < 8 {
+        high |= UInt64(byte) << (56 - 8 * UInt64(index))
+      } else {
+        low |= UInt64(byte) << (56 - 8 * UInt64(index - 8))
+      }
+    }
+  }
+
+  /// Whether `self` sorts first; `nil` when the words are equal and the strings must decide.
+  @inline(__always)
+  func precedes(_ other: IDKey) -> Bool? {
+    if high != other.high { return high < other.high }
+    if low != other.low { return low < other.low }
+    return nil
+  }
+}
+
 /// Sums weighted term frequencies of one listing without a dictionary per listing.
 struct TermCounter {
   private var counts: [UInt32] = []
@@ -332,7 +363,12 @@ extension SearchIndexState.Postings {
       }
       return
     }
-    // Many changes: one merge pass instead of a shift per row.
+    if removing.isEmpty, let first = adding.first, first.0 > rows.last ?? 0 {
+      rows += adding.map(\.0)  // new listings: their rowids come after every other
+      frequencies += adding.map(\.1)
+      return
+    }
+    // Many changes: one pass that copies the unchanged runs between them in bulk.
     var newRows: [UInt32] = []
     var newFrequencies: [UInt32] = []
     newRows.reserveCapacity(rows.count + adding.count)
@@ -340,28 +376,33 @@ extension SearchIndexState.Postings {
     var old = 0
     var removal = 0
     var addition = 0
-    while old < rows.count || addition < adding.count {
-      if addition < adding.count && (old == rows.count || adding[addition].0 < rows[old]) {
-        newRows.append(adding[addition].0)
+    while removal < removing.count || addition < adding.count {
+      let next = Swift.min(
+        removal < removing.count ? removing[removal] : UInt32.max,
+        addition < adding.count ? adding[addition].0 : UInt32.max)
+      let position = lowerBound(next, from: old)
+      newRows += rows[old..<position]
+      newFrequencies += frequencies[old..<position]
+      old = position
+      if removal < removing.count && removing[removal] == next {
+        if old < rows.count && rows[old] == next { old += 1 }
+        removal += 1
+      }
+      if addition < adding.count && adding[addition].0 == next {
+        newRows.append(next)
         newFrequencies.append(adding[addition].1)
         addition += 1
-        continue
       }
-      let row = rows[old]
-      while removal < removing.count && removing[removal] < row { removal += 1 }
-      if !(removal < removing.count && removing[removal] == row) {
-        newRows.append(row)
-        newFrequencies.append(frequencies[old])
-      }
-      old += 1
     }
+    newRows += rows[old...]
+    newFrequencies += frequencies[old...]
     rows = newRows
     frequencies = newFrequencies
   }
 
-  /// The first position whose rowid is not below `row`.
-  func lowerBound(_ row: UInt32) -> Int {
-    var low = 0
+  /// The first position at or after `start` whose rowid is not below `row`.
+  func lowerBound(_ row: UInt32, from start: Int = 0) -> Int {
+    var low = start
     var high = rows.count
     while low < high {
       let middle = (low + high) / 2
