@@ -38,8 +38,8 @@ public final class Database: Sendable {
     /// Bytes of the file read through a memory map; see ``Connection/Options/mmapBytes``.
     public var mmapBytes: Int64
     /// Writes committed together at most (group commit: writes queued while a commit waits
-    /// for the disk share the next one, each in its own savepoint). `1`, the default, commits
-    /// every write on its own.
+    /// for the disk share the next one; a write that throws leaves nothing). `1`, the default,
+    /// commits every write on its own.
     public var writeBatchLimit: Int
 
     /// A configuration; the defaults suit a service.
@@ -120,9 +120,11 @@ public final class Database: Sendable {
   ///
   /// Writes queue behind each other in call order. Keep `body` short and free of awaits (it is
   /// synchronous by design: no other work can interleave inside a transaction). With
-  /// `writeBatchLimit` > 1 the body runs in a savepoint of a transaction shared with the
-  /// writes queued beside it; it still returns only once that transaction is committed, and a
-  /// body that throws leaves nothing behind (see `GroupCommitter`).
+  /// `writeBatchLimit` > 1 the body runs in a transaction shared with the writes queued beside
+  /// it; it still returns only once that transaction is committed, and a body that throws
+  /// leaves nothing behind. It may then run twice (when a body of its batch throws, the batch
+  /// runs again, each body in a savepoint: see `GroupCommitter`), so it must have no effect
+  /// outside the transaction.
   @discardableResult
   public func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T)
     async throws -> T
@@ -136,6 +138,9 @@ public final class Database: Sendable {
       return try connection.write(body)
     }
   }
+
+  /// Writes waiting for the next group commit (tests wait on it).
+  var queuedWriteCount: Int { groupCommitter?.queuedCount ?? 0 }
 
   /// The label of the write-latency timer (swift-metrics), by `database`: how long a write
   /// transaction holds the writer, from `BEGIN IMMEDIATE` to its durable `COMMIT` (or rollback),

@@ -1,6 +1,6 @@
 import Foundation
 import RPCTestSupport
-import Storage
+@testable import Storage
 import Synchronization
 import Testing
 
@@ -12,6 +12,11 @@ final class OutsideReader: @unchecked Sendable {
   func committedRows() throws -> Int {
     try connection.read { try $0.fetchOne("SELECT count(*) FROM t") { $0.int(0) } } ?? -1
   }
+}
+
+/// The write bodies' runs, in order.
+final class RunLog: Sendable {
+  let runs = Mutex<[Int]>([])
 }
 
 /// How many writes the test has submitted.
@@ -105,4 +110,68 @@ struct GroupCommitTests {
     #expect(try reader.committedRows() == 51)
     await database.close()
   }
+
+  @Test("a batch runs each body once; a body that throws makes its batch run again, each body in a savepoint")
+  func rerun() async throws {
+    let directory = try TemporaryDirectory()
+    let database = try await Self.open(directory)
+    // 20 writes share one batch; the 8th throws after inserting. Bodies log their runs.
+    let (ran, failing) = try await Self.heldBatch(database, count: 20, failing: 7)
+    // First run: the batch's bodies in order up to the throwing one; then all 20 again.
+    let order = Array(ran.suffix(20))
+    #expect(Set(order) == Set(0..<20))
+    let position = try #require(order.firstIndex(of: 7))
+    #expect(ran == Array(order.prefix(position + 1)) + order, "\(ran)")
+    #expect(failing)
+    let values = try await database.write { tx in try tx.fetchAll("SELECT v FROM t ORDER BY v") { $0.int(0) } }
+    #expect(values == [0] + Array(100..<120).filter { $0 != 107 })
+
+    // Without a throwing body, each body runs once.
+    let (once, _) = try await Self.heldBatch(database, count: 20, failing: nil, base: 200)
+    #expect(once.sorted() == Array(0..<20))
+    await database.close()
+  }
+
+  /// Queues `count` writes behind a write that holds the writer until they are all submitted,
+  /// so they commit in one batch; write i inserts `base + i`, and write `failing` then throws.
+  /// Returns the writes' body runs in order and whether the failing write's call threw.
+  static func heldBatch(_ database: Database, count: Int, failing: Int?, base: Int = 100) async throws
+    -> (ran: [Int], failingThrew: Bool)
+  {
+    let log = RunLog()
+    let started = DispatchSemaphore(value: 0)
+    let gate = DispatchSemaphore(value: 0)
+    let first = Task {
+      try await database.write { tx in
+        started.signal()
+        gate.wait()
+        try tx.execute("INSERT OR IGNORE INTO t(v) VALUES (0)")
+      }
+    }
+    await waitOffPool(started)
+    let queued = Task {
+      await withTaskGroup(of: (Int, Bool).self) { group in
+        for index in 0..<count {
+          group.addTask {
+            let wrote: Void? = try? await database.write { tx -> Void in
+              log.runs.withLock { $0.append(index) }
+              try tx.execute("INSERT INTO t(v) VALUES (?)", base + index)
+              if index == failing { throw Boom() }
+            }
+            return (index, wrote == nil)
+          }
+        }
+        var threw: [Int: Bool] = [:]
+        for await (index, didThrow) in group { threw[index] = didThrow }
+        return threw
+      }
+    }
+    while database.queuedWriteCount < count { try await Task.sleep(for: .milliseconds(1)) }
+    gate.signal()
+    try await first.value
+    let threw = await queued.value
+    #expect(threw.filter(\.value).map(\.key) == (failing.map { [$0] } ?? []))
+    return (log.runs.withLock { $0 }, failing.map { threw[$0] == true } ?? false)
+  }
 }
+
