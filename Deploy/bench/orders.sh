@@ -13,7 +13,7 @@
 # It measures the orders service twice against the same catalogue: with each order committed
 # on its own (`craftd serve --orders-write-batch 1`, one fsync per order: the "before") and
 # with group commit (the default: orders arriving during one fsync share the next commit,
-# each in its own savepoint, each answered only after that commit).
+# each answered only after that commit; one that fails leaves nothing of it).
 #
 # In the same run, with the same callers, Benchmarks/Sources/orders-bench measures as a
 # baseline the catalogue's BatchGetListings (the validation call CreateOrder makes; concurrent

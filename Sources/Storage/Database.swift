@@ -41,11 +41,15 @@ public final class Database: Sendable {
     /// for the disk share the next one; a write that throws leaves nothing). `1`, the default,
     /// commits every write on its own.
     public var writeBatchLimit: Int
+    /// Pages of WAL after which the writer checkpoints; see
+    /// ``Connection/Options/walCheckpointPages``.
+    public var walCheckpointPages: Int
 
     /// A configuration; the defaults suit a service.
     public init(
       readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 256,
-      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30, writeBatchLimit: Int = 1
+      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30, writeBatchLimit: Int = 1,
+      walCheckpointPages: Int = 1_000
     ) {
       self.readerCount = readerCount
       self.busyTimeout = busyTimeout
@@ -53,17 +57,19 @@ public final class Database: Sendable {
       self.pageCacheKiB = pageCacheKiB
       self.mmapBytes = mmapBytes
       self.writeBatchLimit = writeBatchLimit
+      self.walCheckpointPages = walCheckpointPages
     }
 
     /// Four readers, 5 s busy timeout, 256 cached statements, a 16 MiB page cache per
-    /// connection, a 1 GiB memory map, each write committed on its own.
+    /// connection, a 1 GiB memory map, each write committed on its own, a checkpoint every
+    /// 1,000 pages of log.
     public static var defaults: Configuration { Configuration() }
 
     /// The options of one connection in `mode`.
     func connectionOptions(_ mode: Connection.Options.Mode) -> Connection.Options {
       Connection.Options(
         mode: mode, busyTimeout: busyTimeout, statementCacheCapacity: statementCacheCapacity,
-        pageCacheKiB: pageCacheKiB, mmapBytes: mmapBytes)
+        pageCacheKiB: pageCacheKiB, mmapBytes: mmapBytes, walCheckpointPages: walCheckpointPages)
     }
   }
 
