@@ -9,6 +9,10 @@
 #   COUNT=5000 CONCURRENCY=32 CONNECTIONS=2 LINES=3 Deploy/bench/orders.sh
 #   CRAFTD=/path/to/other/craftd Deploy/bench/orders.sh --no-build   another build's servers
 #                                          (a before/after comparison with the same client)
+#   PERF=1 Deploy/bench/orders.sh --no-build   also `perf record -e cpu-clock -g` both servers
+#                                          and the client during the group-commit run, and
+#                                          print where each spends its CPU per call
+#                                          (Deploy/bench/perf_stages.py; perf slows the run)
 #
 # It measures the orders service twice against the same catalogue: with each order committed
 # on its own (`craftd serve --orders-write-batch 1`, one fsync per order: the "before") and
@@ -87,7 +91,15 @@ measure() {
   echo "== orders service, --orders-write-batch $batch (pid $pid, :$port), $count orders"
   local cat0 ord0 cat1 ord1 io0 io1
   cat0=$(cpu_ticks "$CAT_PID"); ord0=$(cpu_ticks "$pid"); io0=$(written_bytes "$pid")
-  "$BIN/orders-bench" --orders "127.0.0.1:$port" --catalogue "127.0.0.1:$CAT_PORT" --token "$token" \
+  local profile=() perfs=()
+  if [[ "${PERF:-0}" == 1 && $batch != 1 ]]; then
+    for server in catalogue:$CAT_PID orders:$pid; do
+      perf record -q -e cpu-clock -g -o "$OUT/${server%%:*}.perf" -p "${server#*:}" 2>/dev/null &
+      perfs+=($!)
+    done
+    profile=(perf record -q -e cpu-clock -g -o "$OUT/client.perf" --)
+  fi
+  "${profile[@]}" "$BIN/orders-bench" --orders "127.0.0.1:$port" --catalogue "127.0.0.1:$CAT_PORT" --token "$token" \
     --count "$count" --concurrency "$CONCURRENCY" --connections "$CONNECTIONS" --lines "$LINES" \
     | tee "$OUT/$name.txt"
   cat1=$(cpu_ticks "$CAT_PID"); ord1=$(cpu_ticks "$pid"); io1=$(written_bytes "$pid")
@@ -100,6 +112,14 @@ measure() {
     printf "server CPU: catalogue %.1f s (%.0f us per direct BatchGetListings or order validated), orders %.1f s (%.0f us per CreateOrder)\n",
       c / t, c / t / v * 1e6, o / t, o / t / orders * 1e6
     printf "orders disk writes: %.0f MiB (%.1f KiB per CreateOrder)\n", w / 1048576, w / 1024 / orders }'
+  if (( ${#perfs[@]} )); then
+    kill -INT "${perfs[@]}"; wait "${perfs[@]}" 2>/dev/null || true
+    local calls=$((2 * (count + warm) + check))
+    for part in "orders:$((count + warm + check))" "catalogue:$calls" "client:$calls"; do
+      echo "CPU of the ${part%%:*} (per ${part%%:*} call) by stage:"
+      perf script -i "$OUT/${part%%:*}.perf" 2>/dev/null | python3 "$ROOT/Deploy/bench/perf_stages.py" "${part#*:}"
+    done
+  fi
   kill "$pid"; rm -f "$OUT/$name.pid"
 }
 
