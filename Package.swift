@@ -192,7 +192,8 @@ let package = Package(
     .testTarget(
       name: "MatchingTests",
       dependencies: [
-        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "CraftCLI", "Matching",
+        "RPCTestSupport", "ServiceTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI",
+        "CraftCLI", "Matching",
         "MatchingAPI", "MatchingEval", "Orders", "OrdersAPI", "ProtoWire", "RPCInProcess", "RPCCore",
         "Storage",
       ],
@@ -201,14 +202,16 @@ let package = Package(
     .testTarget(
       name: "CatalogueTests",
       dependencies: [
-        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "RPCInProcess",
+        "RPCTestSupport", "ServiceTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI",
+        "RPCInProcess",
         "RPCCore", "Storage", "catalogue-crash-writer",
       ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "OrdersTests",
       dependencies: [
-        "RPCTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI", "Orders", "OrdersAPI",
+        "RPCTestSupport", "ServiceTestSupport", "Auth", "Catalogue", "CatalogueAPI", "CommonAPI",
+        "Orders", "OrdersAPI",
         "ProtoWire", "RPCInProcess", "RPCCore", "Storage",
       ],
       swiftSettings: swiftSettings),
@@ -220,6 +223,10 @@ let package = Package(
     // Helpers shared by the RPC-level test targets.
     .target(
       name: "RPCTestSupport", dependencies: ["RPCCore"], path: "Tests/RPCTestSupport",
+      swiftSettings: swiftSettings),
+    // Test helpers of the service test targets: a fixed caller in place of a token, a clock.
+    .target(
+      name: "ServiceTestSupport", dependencies: ["Auth", "RPCCore"], path: "Tests/ServiceTestSupport",
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AuthTests",
@@ -242,7 +249,7 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+      name: "StorageTests", dependencies: ["RPCTestSupport", "Storage"], swiftSettings: swiftSettings),
     .testTarget(
       name: "RPCHTTP2Tests",
       dependencies: [

@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libnghttp2-dev libsqlite3-dev zlib1g-dev  # system-library targets
   pkg-config                                # SwiftPM's pkgConfig lookups
   nghttp2-client                            # nghttp / h2load for HTTP/2 checks
+  nghttp2-server                            # nghttpd: the 1x1 latency floor in Deploy/bench/rpc.sh
   grpc-proto                                # reference .proto files (/usr/share/grpc-proto)
   valgrind                                  # memory checks
 )

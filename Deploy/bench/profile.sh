@@ -7,6 +7,7 @@
 #   Deploy/bench/profile.sh unary-4KiB 20000      UnaryCall with a 4 KiB response
 #   Deploy/bench/profile.sh empty 20000 1 1       1 x 1
 #   SERVER=baseline Deploy/bench/profile.sh       the same for grpc-swift-baseline
+#   CRAFTD=path/to/craftd Deploy/bench/profile.sh another craftd build (e.g. main's, for before/after)
 #   PERF=1 Deploy/bench/profile.sh                also `perf record -e cpu-clock -g` a normal
 #                                                 (not valgrind) run of 400000 calls
 #
@@ -34,7 +35,7 @@ if [[ $SERVER == baseline ]]; then
   BIN="$ROOT/Benchmarks/GRPCSwiftBaseline/.build-release/release/grpc-swift-baseline"
   SERVER_ARGS=(--host 127.0.0.1 --port "$PORT")
 else
-  BIN="$ROOT/.build-release/release/craftd"
+  BIN=${CRAFTD:-$ROOT/.build-release/release/craftd}
   SERVER_ARGS=(interop --host 127.0.0.1 --port "$PORT" --log-level warning)
   # One event loop, as rpc.sh runs it (EVENT_LOOPS= for craftd's default).
   EVENT_LOOPS=${EVENT_LOOPS-1}

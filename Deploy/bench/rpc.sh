@@ -5,6 +5,7 @@
 #   Deploy/bench/rpc.sh                    build both servers (release), check, measure, print
 #   Deploy/bench/rpc.sh --no-build         reuse the existing release binaries
 #   Deploy/bench/rpc.sh --only ours        measure one side (ours | baseline); no ratio table
+#   Deploy/bench/rpc.sh --no-floor         skip the 1x1 latency floor (nghttpd, below)
 #   N_LOAD=100000 N_LAT=5000 Deploy/bench/rpc.sh   fewer requests (defaults 400000 and 20000)
 #   EVENT_LOOPS= Deploy/bench/rpc.sh       craftd with its default event loops (default here: 1)
 #
@@ -21,6 +22,12 @@
 # grpcio call (status OK, response payload of the asked-for size). h2load must report every
 # request succeeded with a 2xx, or the script fails.
 #
+# The floor: before the servers, the same 1x1 request (POST, same headers and body) against
+# nghttpd serving a 5-byte file, pinned the same way -- a minimal HTTP/2 round trip on this
+# machine, no gRPC and no Swift. craftd's 1x1 p50s are printed as multiples of its p50, which
+# says how much of the latency is ours and how much the machine's (loopback, scheduling, h2load).
+# nghttpd comes from apt nghttp2-server; installed here when missing (as root).
+#
 # Needs (all from Deploy/setup.sh): h2load and nghttp (apt nghttp2-client), the project's .venv
 # (grpcio, grpcio-tools), /usr/share/grpc-proto (apt grpc-proto); taskset (util-linux).
 # Results (bodies, h2load logs, server logs) go to $BENCH_OUT (default .build-bench-rpc/).
@@ -30,10 +37,12 @@ cd "$ROOT"
 
 BUILD=1
 ONLY=""
+FLOOR=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) BUILD=0 ;;
     --only) ONLY="$2"; shift ;;
+    --no-floor) FLOOR=0 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "rpc.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -45,6 +54,7 @@ N_LAT=${N_LAT:-20000}        # requests per 1x1 run
 N_WARM=${N_WARM:-20000}      # warm-up requests per server (not measured)
 PORT_OURS=${PORT_OURS:-50161}
 PORT_BASE=${PORT_BASE:-50162}
+PORT_FLOOR=${PORT_FLOOR:-50164}
 SERVER_CPU=${SERVER_CPU:-0}
 # craftd's event loops: one, as the server is pinned to one core (empty: craftd's default).
 EVENT_LOOPS=${EVENT_LOOPS-1}
@@ -65,6 +75,15 @@ done
 
 SIDES=(ours baseline)
 [[ -n "$ONLY" ]] && SIDES=("$ONLY")
+
+if [[ $FLOOR == 1 ]] && ! command -v nghttpd >/dev/null; then
+  echo "rpc.sh: installing nghttp2-server (nghttpd, for the latency floor)" >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "rpc.sh: nghttpd missing and not root: apt-get install nghttp2-server, or --no-floor" >&2
+    exit 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nghttp2-server >/dev/null
+fi
 
 if [[ $BUILD == 1 ]]; then
   for side in "${SIDES[@]}"; do
@@ -148,6 +167,50 @@ run_h2load() { # port path body conns streams requests logfile -> h2load output 
 }
 
 declare -A RESULT # "side|workload" -> "rps p50 p99 cpu rss"
+
+# run_measured SIDE NAME PORT PATH BODY CONNS STREAMS REQUESTS: one h2load run against the
+# server in $SERVER_PID; checks every request succeeded, records RESULT["SIDE|NAME"], prints it.
+run_measured() {
+  local side=$1 name=$2 port=$3 path=$4 body=$5 conns=$6 streams=$7 requests=$8
+  local tag="$side-$body-${conns}x$streams" before after rss summary succeeded ok2xx rps p50 p99 cpu
+  before=$(cpu_ticks "$SERVER_PID")
+  run_h2load "$port" "$path" "$body" "$conns" "$streams" "$requests" "$OUT/$tag.log" >"$OUT/$tag.h2load"
+  after=$(cpu_ticks "$SERVER_PID")
+  rss=$(rss_kib "$SERVER_PID")
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "rpc.sh: $side died during $name" >&2; exit 1; }
+  summary=$(grep -E '^requests:' "$OUT/$tag.h2load")
+  succeeded=$(sed -E 's/.* ([0-9]+) succeeded.*/\1/' <<<"$summary")
+  ok2xx=$(grep -E '^status codes:' "$OUT/$tag.h2load" | sed -E 's/status codes: ([0-9]+) 2xx.*/\1/')
+  if [[ "$succeeded" != "$requests" || "$ok2xx" != "$requests" ]]; then
+    echo "rpc.sh: $side $name: $summary; see $OUT/$tag.h2load" >&2
+    exit 1
+  fi
+  rps=$(sed -nE 's/^finished in [^,]+, ([0-9.]+) req\/s.*/\1/p' "$OUT/$tag.h2load")
+  read -r p50 p99 < <("$PY" "$HELPER" latency "$OUT/$tag.log")
+  cpu=$(awk -v d=$((after - before)) -v t="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.2f", d / t * 1e6 / n }')
+  RESULT["$side|$name"]="$rps $p50 $p99 $cpu $rss"
+  printf '  %-8s %-16s %10.0f req/s  p50 %s ms  p99 %s ms  %s CPU-us/call  RSS %d KiB\n' \
+    "$side" "$name" "$rps" "$p50" "$p99" "$cpu" "$rss" >&2
+}
+
+FLOOR_NAME="Floor 1x1"
+if [[ $FLOOR == 1 ]]; then
+  mkdir -p "$OUT/floor"
+  printf 'floor' >"$OUT/floor/tiny"
+  echo "rpc.sh: floor: nghttpd serving a 5-byte file on 127.0.0.1:$PORT_FLOOR (cpu $SERVER_CPU)" >&2
+  taskset -c "$SERVER_CPU" nghttpd --no-tls --address 127.0.0.1 -d "$OUT/floor" "$PORT_FLOOR" \
+    >"$OUT/floor.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT_FLOOR") 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "rpc.sh: nghttpd exited; see $OUT/floor.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  run_h2load "$PORT_FLOOR" /tiny empty 1 1 "$N_WARM" "" >/dev/null
+  run_measured floor "$FLOOR_NAME" "$PORT_FLOOR" /tiny empty 1 1 "$N_LAT"
+  stop_server
+fi
+
 for side in "${SIDES[@]}"; do
   if [[ $side == ours ]]; then port=$PORT_OURS; bin=$OURS_BIN; else port=$PORT_BASE; bin=$BASE_BIN; fi
   [[ -x "$bin" ]] || { echo "rpc.sh: $bin missing (run without --no-build)" >&2; exit 1; }
@@ -159,25 +222,7 @@ for side in "${SIDES[@]}"; do
   run_h2load "$port" /grpc.testing.TestService/UnaryCall unary-4KiB 8 32 "$N_WARM" "" >/dev/null
   for w in "${WORKLOADS[@]}"; do
     IFS='|' read -r name path body conns streams requests <<<"$w"
-    tag="$side-$body-${conns}x$streams"
-    before=$(cpu_ticks "$SERVER_PID")
-    run_h2load "$port" "$path" "$body" "$conns" "$streams" "$requests" "$OUT/$tag.log" >"$OUT/$tag.h2load"
-    after=$(cpu_ticks "$SERVER_PID")
-    rss=$(rss_kib "$SERVER_PID")
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "rpc.sh: $side died during $name" >&2; exit 1; }
-    summary=$(grep -E '^requests:' "$OUT/$tag.h2load")
-    succeeded=$(sed -E 's/.* ([0-9]+) succeeded.*/\1/' <<<"$summary")
-    ok2xx=$(grep -E '^status codes:' "$OUT/$tag.h2load" | sed -E 's/status codes: ([0-9]+) 2xx.*/\1/')
-    if [[ "$succeeded" != "$requests" || "$ok2xx" != "$requests" ]]; then
-      echo "rpc.sh: $side $name: $summary; see $OUT/$tag.h2load" >&2
-      exit 1
-    fi
-    rps=$(sed -nE 's/^finished in [^,]+, ([0-9.]+) req\/s.*/\1/p' "$OUT/$tag.h2load")
-    read -r p50 p99 < <("$PY" "$HELPER" latency "$OUT/$tag.log")
-    cpu=$(awk -v d=$((after - before)) -v t="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.2f", d / t * 1e6 / n }')
-    RESULT["$side|$name"]="$rps $p50 $p99 $cpu $rss"
-    printf '  %-8s %-16s %10.0f req/s  p50 %s ms  p99 %s ms  %s CPU-us/call  RSS %d KiB\n' \
-      "$side" "$name" "$rps" "$p50" "$p99" "$cpu" "$rss" >&2
+    run_measured "$side" "$name" "$port" "$path" "$body" "$conns" "$streams" "$requests"
   done
   threads=$(awk '/^Threads:/ { print $2 }' "/proc/$SERVER_PID/status")
   peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
@@ -199,6 +244,23 @@ for w in "${WORKLOADS[@]}"; do
     printf '| %-16s | %-15s | %9.0f | %7s | %7s | %11s | %8.1f |\n' "$name" "$label" "$rps" "$p50" "$p99" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
   done
 done
+
+if [[ $FLOOR == 1 ]]; then
+  read -r rps p50 p99 cpu rss <<<"${RESULT["floor|$FLOOR_NAME"]}"
+  printf '| %-16s | %-15s | %9.0f | %7s | %7s | %11s | %8.1f |\n' "$FLOOR_NAME" "nghttpd (file)" "$rps" "$p50" "$p99" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+  echo
+  echo "1x1 p50 as a multiple of the floor (nghttpd answering the same POST with a 5-byte file: $p50 ms)"
+  echo
+  for w in "${WORKLOADS[@]:3}"; do
+    IFS='|' read -r name _ <<<"$w"
+    for side in "${SIDES[@]}"; do
+      read -r _ s50 _ <<<"${RESULT["$side|$name"]}"
+      label=$([[ $side == ours ]] && echo craftd || echo grpc-swift-2)
+      awk -v n="$name" -v l="$label" -v a="$s50" -v f="$p50" \
+        'BEGIN { printf "  %-16s %-13s p50 %s ms = %.2fx the floor\n", n, l, a, (f > 0 ? a / f : 0) }'
+    done
+  done
+fi
 
 if [[ ${#SIDES[@]} == 2 ]]; then
   echo

@@ -35,6 +35,8 @@ public struct InteropTestService: TestServiceProtocol {
   /// The largest payload a request may ask for; larger sizes are `INVALID_ARGUMENT`, so a
   /// client cannot make the server allocate up to 2 GiB per response.
   public var maxPayloadSize: Int
+  /// Response bodies, shared between calls that ask for the same size.
+  private let zeroPayloads = ZeroPayloads()
 
   /// A service with the default payload limit (16 MiB, above every interop case's sizes).
   public init(maxPayloadSize: Int = 16 * 1024 * 1024) {
@@ -205,7 +207,7 @@ public struct InteropTestService: TestServiceProtocol {
   /// A payload of `size` zero bytes.
   private func payload(type: PayloadType, size: Int32, _ echo: EchoedMetadata) throws -> Payload {
     try checkPayload(type: type, size: size, echo)
-    return Payload(type: type, body: [UInt8](repeating: 0, count: Int(size)))
+    return Payload(type: type, body: zeroPayloads.zeros(count: Int(size)))
   }
 
   /// Wall-clock time, for CacheableUnaryCall's payload ("different for each request").

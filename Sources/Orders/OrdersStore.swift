@@ -23,10 +23,17 @@ public final class OrdersStore: Sendable {
   /// fsync per batch instead of paying one each (every call still returns after its commit).
   public static let defaultWriteBatchLimit = 256
 
-  /// The storage defaults with group commit of up to `writeBatchLimit` writes (1: none).
+  /// Pages of WAL between checkpoints (~40 MiB of log): each order rewrites a few pages
+  /// of its indexes in every commit (the right edges, its buyer's and producer's entries), and
+  /// a checkpoint over a longer log writes each of them once instead of once per 1,000 pages.
+  public static let walCheckpointPages = 10_000
+
+  /// The storage defaults with group commit of up to `writeBatchLimit` writes (1: none) and
+  /// checkpoints every ``walCheckpointPages`` pages of log.
   public static func configuration(writeBatchLimit: Int = defaultWriteBatchLimit) -> Database.Configuration {
     var configuration = Database.Configuration.defaults
     configuration.writeBatchLimit = writeBatchLimit
+    configuration.walCheckpointPages = walCheckpointPages
     return configuration
   }
 

@@ -234,11 +234,29 @@ final class HTTP2Session {
     @exclusivity(unchecked) var deferred = false
     /// A writer waits for the queue to go below the low watermark.
     @exclusivity(unchecked) var writerWaiting = false
+    /// A message queued as the caller's own array, ahead of `queue`: `sendData` copies its
+    /// 5-byte head and its bytes straight into the output, so a response is not first copied
+    /// into a buffer of its own. Empty when none; set only while nothing else is queued.
+    @exclusivity(unchecked) var message: [UInt8] = []
+    @exclusivity(unchecked) var messageHead: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+    /// Bytes of `messageHead` + `message` already in DATA frames.
+    @exclusivity(unchecked) var messageSent = 0
 
     init(queue: ByteBuffer) {
       self.queue = queue
     }
+
+    /// Bytes of `messageHead` + `message` still to send.
+    var messageBytes: Int {
+      message.isEmpty ? 0 : HTTP2Session.messageHeadLength + message.count - messageSent
+    }
+
+    /// Everything queued: the pending message, then `queue`.
+    var queuedBytes: Int { messageBytes + queue.readableBytes }
   }
+
+  /// The length of the head `send(message:head:stream:)` writes before a message.
+  static let messageHeadLength = 5
 
   let role: Role
   let limits: HTTP2Limits
@@ -431,9 +449,32 @@ final class HTTP2Session {
     } else {
       state.queue.writeImmutableBuffer(data)
     }
-    queuedBytes += data.readableBytes
+    return queued(data.readableBytes, stream, state)
+  }
+
+  /// `send(data:stream:)` for a 5-byte head (a gRPC message prefix) and a non-empty message
+  /// that the caller hands over as an array: when nothing else waits on the stream, the array
+  /// is kept as it is and copied only once, into the DATA frame.
+  @discardableResult
+  func send(message: [UInt8], head: (UInt8, UInt8, UInt8, UInt8, UInt8), stream: Int32) -> Bool {
+    guard let state = outbound[stream] else { return true }
+    if state.queuedBytes == 0, !message.isEmpty {
+      state.message = message
+      state.messageHead = head
+      state.messageSent = 0
+    } else {
+      state.queue.writeMultipleIntegers(head.0, head.1, head.2, head.3, head.4)
+      state.queue.writeBytes(message)
+    }
+    return queued(Self.messageHeadLength + message.count, stream, state)
+  }
+
+  /// Accounts for `count` new bytes on the stream and wakes nghttp2 for them; false when the
+  /// writer should wait for `outboundDrained`.
+  private func queued(_ count: Int, _ stream: Int32, _ state: OutboundStream) -> Bool {
+    queuedBytes += count
     resumeIfDeferred(stream, state)
-    if state.queue.readableBytes > limits.outboundHighWatermark
+    if state.queuedBytes > limits.outboundHighWatermark
       || queuedBytes > limits.connectionOutboundHighWatermark
     {
       if !state.writerWaiting {
@@ -508,8 +549,8 @@ final class HTTP2Session {
     guard waitingWriters > 0 else { return }
     let underConnectionMark = queuedBytes <= limits.connectionOutboundLowWatermark
     for (stream, state) in outbound
-    where state.writerWaiting && state.queue.readableBytes <= limits.outboundLowWatermark
-      && (underConnectionMark || state.queue.readableBytes == 0)
+    where state.writerWaiting && state.queuedBytes <= limits.outboundLowWatermark
+      && (underConnectionMark || state.queuedBytes == 0)
     {
       state.writerWaiting = false
       waitingWriters -= 1
@@ -536,7 +577,7 @@ final class HTTP2Session {
   private func readOutbound(
     _ stream: Int32, _ state: OutboundStream, _ length: Int, _ flags: UnsafeMutablePointer<UInt32>
   ) -> Int {
-    let available = state.queue.readableBytes
+    let available = state.queuedBytes
     let count = min(length, available)
     if count == available {
       if let prepared = state.preparedTrailers {
@@ -560,8 +601,8 @@ final class HTTP2Session {
   }
 
   /// Writes one DATA frame whose payload `readOutbound` promised: the frame header nghttp2
-  /// serialized, then `length` bytes from the front of the stream's queue, copied once, from
-  /// the handler's buffer into the socket's.
+  /// serialized, then `length` bytes from the front of the stream's pending message and queue,
+  /// copied once, from the handler's bytes into the socket's buffer.
   fileprivate func sendData(
     _ frame: UnsafePointer<nghttp2_frame>, _ header: UnsafePointer<UInt8>, _ length: Int,
     _ state: OutboundStream
@@ -569,15 +610,48 @@ final class HTTP2Session {
     output.writeBytes(UnsafeRawBufferPointer(start: header, count: 9))
     let padding = Int(frame.pointee.data.padlen)
     if padding > 0 { output.writeInteger(UInt8(padding - 1)) }
-    if length > 0 {
-      var slice = state.queue.readSlice(length: length)!
-      output.writeBuffer(&slice)
-      queuedBytes -= length
+    var remaining = length
+    if remaining > 0, !state.message.isEmpty {
+      remaining -= writeMessage(upTo: remaining, of: state)
     }
+    if remaining > 0 {
+      var slice = state.queue.readSlice(length: remaining)!
+      output.writeBuffer(&slice)
+    }
+    queuedBytes -= length
     if padding > 1 { output.writeRepeatingByte(0, count: padding - 1) }
     if state.queue.readableBytes == 0 {
       state.queue = emptyBuffer  // drop the sent bytes' storage now
     }
+  }
+
+  /// Writes up to `limit` bytes of the stream's pending message (head first) into `output`;
+  /// returns how many. Drops the array once it is all written.
+  private func writeMessage(upTo limit: Int, of state: OutboundStream) -> Int {
+    let headLength = Self.messageHeadLength
+    var written = 0
+    if state.messageSent < headLength {
+      withUnsafeBytes(of: state.messageHead) { head in
+        let part = UnsafeRawBufferPointer(
+          rebasing: head[state.messageSent..<min(headLength, state.messageSent + limit)])
+        output.writeBytes(part)
+        written = part.count
+      }
+    }
+    let start = state.messageSent + written - headLength
+    if written < limit, start >= 0 {
+      let end = min(state.message.count, start + limit - written)
+      state.message.withUnsafeBytes { bytes in
+        _ = output.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+      }
+      written += end - start
+    }
+    state.messageSent += written
+    if state.messageSent == headLength + state.message.count {
+      state.message = []
+      state.messageSent = 0
+    }
+    return written
   }
 
   /// Calls `body` with the session behind a callback's `userData`, without retaining it: a
@@ -649,7 +723,7 @@ final class HTTP2Session {
       blockStream = 0
     }
     if let state = outbound.removeValue(forKey: stream) {
-      queuedBytes -= state.queue.readableBytes
+      queuedBytes -= state.queuedBytes
       if state.writerWaiting { waitingWriters -= 1 }
     }
     delegate?.session(self, streamClosed: stream, errorCode: errorCode)

@@ -52,21 +52,29 @@ public final class Connection {
     /// used as pages are touched, and the kernel can drop them like any cached file page.
     /// (Pages still in the WAL are read with `pread` either way.)
     public var mmapBytes: Int64
+    /// The writer copies the WAL into the main file once a commit leaves it this many pages
+    /// long (`PRAGMA wal_autocheckpoint`; SQLite's default is 1,000). A checkpoint writes each
+    /// page once however often the log holds it, so a longer log writes hot pages (the right
+    /// edge of each index, the pages of busy keys) fewer times; it costs disk space for the
+    /// log and a longer replay after a crash.
+    public var walCheckpointPages: Int
 
     /// Options for `Connection(path:options:)`; the defaults suit the writer.
     public init(
       mode: Mode = .readWrite, busyTimeout: Duration = .seconds(5),
       statementCacheCapacity: Int = 256, pageCacheKiB: Int = 16_384,
-      mmapBytes: Int64 = 1 << 30
+      mmapBytes: Int64 = 1 << 30, walCheckpointPages: Int = 1_000
     ) {
       self.mode = mode
       self.busyTimeout = busyTimeout
       self.statementCacheCapacity = statementCacheCapacity
       self.pageCacheKiB = pageCacheKiB
       self.mmapBytes = mmapBytes
+      self.walCheckpointPages = walCheckpointPages
     }
 
-    /// Read-write, 5 s busy timeout, 256 cached statements, 16 MiB page cache, 1 GiB map.
+    /// Read-write, 5 s busy timeout, 256 cached statements, 16 MiB page cache, 1 GiB map, a
+    /// checkpoint every 1,000 pages of log.
     public static var defaults: Options { Options() }
   }
 
@@ -135,6 +143,8 @@ public final class Connection {
           "could not switch \(path) to WAL (journal_mode is \(mode ?? "?"))")
       }
       try executeScript("PRAGMA synchronous = FULL")
+      try executeScript(
+        SQL(unchecked: "PRAGMA wal_autocheckpoint = \(max(1, options.walCheckpointPages))"))
     }
   }
 

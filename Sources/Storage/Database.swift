@@ -38,14 +38,18 @@ public final class Database: Sendable {
     /// Bytes of the file read through a memory map; see ``Connection/Options/mmapBytes``.
     public var mmapBytes: Int64
     /// Writes committed together at most (group commit: writes queued while a commit waits
-    /// for the disk share the next one, each in its own savepoint). `1`, the default, commits
-    /// every write on its own.
+    /// for the disk share the next one; a write that throws leaves nothing). `1`, the default,
+    /// commits every write on its own.
     public var writeBatchLimit: Int
+    /// Pages of WAL after which the writer checkpoints; see
+    /// ``Connection/Options/walCheckpointPages``.
+    public var walCheckpointPages: Int
 
     /// A configuration; the defaults suit a service.
     public init(
       readerCount: Int = 4, busyTimeout: Duration = .seconds(5), statementCacheCapacity: Int = 256,
-      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30, writeBatchLimit: Int = 1
+      pageCacheKiB: Int = 16_384, mmapBytes: Int64 = 1 << 30, writeBatchLimit: Int = 1,
+      walCheckpointPages: Int = 1_000
     ) {
       self.readerCount = readerCount
       self.busyTimeout = busyTimeout
@@ -53,17 +57,19 @@ public final class Database: Sendable {
       self.pageCacheKiB = pageCacheKiB
       self.mmapBytes = mmapBytes
       self.writeBatchLimit = writeBatchLimit
+      self.walCheckpointPages = walCheckpointPages
     }
 
     /// Four readers, 5 s busy timeout, 256 cached statements, a 16 MiB page cache per
-    /// connection, a 1 GiB memory map, each write committed on its own.
+    /// connection, a 1 GiB memory map, each write committed on its own, a checkpoint every
+    /// 1,000 pages of log.
     public static var defaults: Configuration { Configuration() }
 
     /// The options of one connection in `mode`.
     func connectionOptions(_ mode: Connection.Options.Mode) -> Connection.Options {
       Connection.Options(
         mode: mode, busyTimeout: busyTimeout, statementCacheCapacity: statementCacheCapacity,
-        pageCacheKiB: pageCacheKiB, mmapBytes: mmapBytes)
+        pageCacheKiB: pageCacheKiB, mmapBytes: mmapBytes, walCheckpointPages: walCheckpointPages)
     }
   }
 
@@ -120,9 +126,11 @@ public final class Database: Sendable {
   ///
   /// Writes queue behind each other in call order. Keep `body` short and free of awaits (it is
   /// synchronous by design: no other work can interleave inside a transaction). With
-  /// `writeBatchLimit` > 1 the body runs in a savepoint of a transaction shared with the
-  /// writes queued beside it; it still returns only once that transaction is committed, and a
-  /// body that throws leaves nothing behind (see `GroupCommitter`).
+  /// `writeBatchLimit` > 1 the body runs in a transaction shared with the writes queued beside
+  /// it; it still returns only once that transaction is committed, and a body that throws
+  /// leaves nothing behind. It may then run twice (when a body of its batch throws, the batch
+  /// runs again, each body in a savepoint: see `GroupCommitter`), so it must have no effect
+  /// outside the transaction.
   @discardableResult
   public func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T)
     async throws -> T
@@ -152,6 +160,9 @@ public final class Database: Sendable {
       return result
     }
   }
+
+  /// Writes waiting for the next group commit (tests wait on it).
+  var queuedWriteCount: Int { groupCommitter?.queuedCount ?? 0 }
 
   /// The label of the write-latency timer (swift-metrics), by `database`: how long a write
   /// transaction holds the writer, from `BEGIN IMMEDIATE` to its durable `COMMIT` (or rollback),

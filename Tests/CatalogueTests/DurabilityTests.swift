@@ -3,6 +3,7 @@ import CatalogueAPI
 import CommonAPI
 import Dispatch
 import Foundation
+import RPCTestSupport
 import Storage
 import Testing
 

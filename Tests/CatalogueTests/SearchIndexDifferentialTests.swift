@@ -3,6 +3,7 @@ import Catalogue
 import CatalogueAPI
 import CommonAPI
 import RPCCore
+import RPCTestSupport
 import Storage
 import Testing
 

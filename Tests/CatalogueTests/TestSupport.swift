@@ -1,40 +1,17 @@
 import Auth
-import Auth
 import Catalogue
 import CatalogueAPI
 import CommonAPI
 import Foundation
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
+import ServiceTestSupport
 import Storage
 
-/// A directory under the system temp dir, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "catalogue-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
-  }
-
-  var databasePath: String { path + "/catalogue.sqlite" }
-}
-
-/// Puts a fixed caller into every call's context, standing in for the future auth interceptor.
-struct FixedCallerInterceptor: ServerInterceptor {
-  let caller: Caller
-
-  func intercept<Result>(
-    context: ServerContext, next: (ServerContext) async throws -> Result
-  ) async throws -> Result {
-    var context = context
-    context.values[CallerKey.self] = caller
-    return try await next(context)
-  }
+extension TemporaryDirectory {
+  /// Where the tests keep the catalogue's database.
+  var databasePath: String { file("catalogue.sqlite") }
 }
 
 /// A catalogue on a real SQLite file, served over the in-process transport.

@@ -40,6 +40,18 @@ struct UnaryCallTests {
     #expect(response.message.payload?.body == [])
   }
 
+  @Test("payloads shared between calls of one size still have each call's size, all zeros")
+  func repeatedAndChangingSizes() async throws {
+    let (client, _) = makeInteropClient()
+    // The service keeps the last size's zeros (up to 64 KiB) for the next call of that size.
+    for size in [4096, 4096, 10, 4096, 65_536, 65_537, 65_537, 0, 10] {
+      var request = SimpleRequest()
+      request.responseSize = Int32(size)
+      let response = try await client.unaryCall(request)
+      #expect(response.message.payload?.body == zeros(size), "size \(size)")
+    }
+  }
+
   @Test(arguments: [true, false])
   func serverCompressedUnary(compressed: Bool) async throws {
     let (client, log) = makeInteropClient()

@@ -4,6 +4,7 @@ import CommonAPI
 import Matching
 import MatchingAPI
 import MatchingEval
+import RPCTestSupport
 import Testing
 
 @Suite("Demo market: buyers and RFQs derived from the demo catalogue")

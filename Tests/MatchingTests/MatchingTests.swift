@@ -7,6 +7,7 @@ import MatchingAPI
 import ProtoWire
 import RPCCore
 import RPCTestSupport
+import ServiceTestSupport
 import Testing
 
 @Suite("Matching: buyers, RFQs, the engine, introductions, the catalogue read model")

@@ -6,6 +6,7 @@ import Matching
 import MatchingAPI
 import RPCCore
 import RPCTestSupport
+import ServiceTestSupport
 import Testing
 
 #if canImport(FoundationXML)

@@ -7,41 +7,9 @@ import Matching
 import MatchingAPI
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
+import ServiceTestSupport
 import Storage
-import Synchronization
-
-/// A directory under the system temp dir, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "matching-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// Puts a fixed caller into every call's context, standing in for the auth interceptor.
-struct FixedCallerInterceptor: ServerInterceptor {
-  let caller: Caller
-
-  func intercept<Result>(
-    context: ServerContext, next: (ServerContext) async throws -> Result
-  ) async throws -> Result {
-    var context = context
-    context.values[CallerKey.self] = caller
-    return try await next(context)
-  }
-}
-
-/// A clock tests move by hand (milliseconds since the epoch).
-final class TestClock: Sendable {
-  private let value: Atomic<Int64>
-  init(_ start: Int64) { value = Atomic(start) }
-  var now: Int64 { value.load(ordering: .relaxed) }
-  func advance(seconds: Int64) { value.add(seconds * 1000, ordering: .relaxed) }
-}
 
 /// A real catalogue and a real matching store on SQLite files in one directory; the matching
 /// store follows the catalogue's change feed over the in-process transport, as craftd does.

@@ -8,6 +8,8 @@ import Orders
 import OrdersAPI
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
+import ServiceTestSupport
 import Testing
 
 /// A real orders service beside the harness: its own SQLite file, validating against the

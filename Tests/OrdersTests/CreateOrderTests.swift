@@ -7,6 +7,7 @@ import OrdersAPI
 import RPCCore
 import RPCInProcess
 import RPCTestSupport
+import ServiceTestSupport
 import Testing
 
 @Suite("Orders: CreateOrder against the catalogue over RPC, idempotency")

@@ -4,6 +4,7 @@ import Orders
 import OrdersAPI
 import RPCCore
 import RPCTestSupport
+import ServiceTestSupport
 import Testing
 
 @Suite("Orders: expiry sweeps, payments, the live feed across a restart")

@@ -5,6 +5,7 @@ import OrdersAPI
 import ProtoWire
 import RPCCore
 import RPCTestSupport
+import ServiceTestSupport
 import Testing
 
 @Suite("Orders: quotes, the order lifecycle, concurrency, permissions and feeds over RPC")

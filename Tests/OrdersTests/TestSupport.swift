@@ -7,43 +7,9 @@ import Orders
 import OrdersAPI
 import RPCCore
 import RPCInProcess
+import RPCTestSupport
+import ServiceTestSupport
 import Storage
-import Synchronization
-
-/// A directory under the system temp dir, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "orders-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
-  }
-}
-
-/// Puts a fixed caller into every call's context (what the AuthInterceptor does from a token).
-struct FixedCallerInterceptor: ServerInterceptor {
-  let caller: Caller
-
-  func intercept<Result>(
-    context: ServerContext, next: (ServerContext) async throws -> Result
-  ) async throws -> Result {
-    var context = context
-    context.values[CallerKey.self] = caller
-    return try await next(context)
-  }
-}
-
-/// A clock tests can move: milliseconds since the epoch.
-final class TestClock: Sendable {
-  private let value: Atomic<Int64>
-  init(_ start: Int64 = 1_780_000_000_000) { value = Atomic(start) }
-  var now: Int64 { value.load(ordering: .relaxed) }
-  func advance(days: Int64) { value.add(days * 86_400_000, ordering: .relaxed) }
-}
 
 /// Ids of the seeded catalogue.
 enum Seed {

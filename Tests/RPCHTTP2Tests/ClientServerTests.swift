@@ -37,6 +37,11 @@ func payload(_ size: Int, byte: UInt8 = 0x61) -> Payload {
   Payload(body: [UInt8](repeating: byte, count: size))
 }
 
+/// `size` bytes that depend on their position and on `seed`, so a byte out of place shows.
+func patterned(_ size: Int, seed: Int) -> Payload {
+  Payload(body: (0..<size).map { UInt8(truncatingIfNeeded: ($0 &* 31 &+ seed &* 7) % 251) })
+}
+
 func makeRouter(_ observations: Observations) -> RPCRouter {
   var router = RPCRouter()
   router.register(
@@ -55,7 +60,7 @@ func makeRouter(_ observations: Observations) -> RPCRouter {
         trailers.addBinary(bytes, forKey: "x-echo-trailing-bin")
       }
       var response = SimpleResponse()
-      response.payload = payload(Int(request.responseSize))
+      response.payload = patterned(Int(request.responseSize), seed: 0)
       response.username = "\(request.payload?.body.count ?? 0)"
       return ServerResponse(response, metadata: headers, trailers: trailers)
     })
@@ -82,9 +87,9 @@ func makeRouter(_ observations: Observations) -> RPCRouter {
         responses: ServerResponseWriter<StreamingOutputCallResponse>, context
       ) in
       try await responses.writeMetadata(["x-count": "\(request.responseParameters.count)"])
-      for parameters in request.responseParameters {
+      for (index, parameters) in request.responseParameters.enumerated() {
         try await responses.write(
-          StreamingOutputCallResponse(payload: payload(Int(parameters.size))))
+          StreamingOutputCallResponse(payload: patterned(Int(parameters.size), seed: index)))
       }
       return ["x-done": "yes"]
     })
@@ -254,6 +259,40 @@ func eventually(
       #expect(sizes == [31415, 9, 2653, 58979])
       #expect(metadata?["x-count"] == "4")
       #expect(trailers?["x-done"] == "yes")
+    }
+  }
+
+  @Test("messages split across DATA frames and queued behind each other arrive byte for byte")
+  func messagesSpanningFramesArriveIntact() async throws {
+    // Sizes around the 16 KiB DATA frame (16,384 - 5 is the largest message that fits one
+    // frame with its prefix) and above it, so prefixes and messages are split across frames;
+    // the handler writes them all at once, so later ones queue behind earlier ones.
+    let sizes = [1, 40_000, 0, 3, 16_379, 16_380, 70_000] + Array(repeating: 33_333, count: 60)
+    try await withLoopback { client, _ in
+      // Unary: each response is alone on its stream (kept in the handler's array).
+      for size in sizes[..<7] {
+        var request = SimpleRequest()
+        request.responseSize = Int32(size)
+        let response = try await client.unary(
+          TestMethods.unary, request: request, responseType: SimpleResponse.self)
+        #expect(response.message.payload?.body == patterned(size, seed: 0).body, "unary \(size)")
+      }
+      var request = StreamingOutputCallRequest()
+      request.responseParameters = sizes.map { ResponseParameters(size: Int32($0)) }
+      let bodies = try await client.serverStreaming(
+        TestMethods.expand, request: request, responseType: StreamingOutputCallResponse.self
+      ) { responses in
+        var bodies: [[UInt8]] = []
+        for try await response in responses {
+          bodies.append(response.payload?.body ?? [])
+          if bodies.count % 20 == 0 { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        return bodies
+      }
+      #expect(bodies.count == sizes.count)
+      for (index, body) in bodies.enumerated() where index < sizes.count {
+        #expect(body == patterned(sizes[index], seed: index).body, "message \(index)")
+      }
     }
   }
 
@@ -470,7 +509,7 @@ func eventually(
       let response = try await client.unary(
         TestMethods.unary, request: request, options: CallOptions(compression: algorithm),
         responseType: SimpleResponse.self)
-      #expect(response.message.payload?.body == [UInt8](repeating: 0x61, count: 50_000))
+      #expect(response.message.payload?.body == patterned(50_000, seed: 0).body)
       #expect(response.message.username == "50000")
 
       // Streaming both ways, compressed.

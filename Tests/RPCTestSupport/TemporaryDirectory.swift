@@ -13,4 +13,7 @@ public final class TemporaryDirectory: Sendable {
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  /// The path of `name` inside the directory.
+  public func file(_ name: String) -> String { path + "/" + name }
 }

@@ -1,4 +1,5 @@
 import RPCCore
+import RPCTestSupport
 import Storage
 
 /// What one call ended with.

@@ -4,27 +4,16 @@ import CatalogueAPI
 import CommonAPI
 import Foundation
 import Matching
-import NIOCore
 import MatchingAPI
+import NIOCore
 import Orders
 import OrdersAPI
 import RPCCore
 import RPCHTTP2
 import RPCInProcess
+import RPCTestSupport
 import Storage
 import Testing
-
-/// A directory under the system temp dir, removed when the value goes away.
-final class TemporaryDirectory: Sendable {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "hardening-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// Ids of the seeded world.
 enum Seed {

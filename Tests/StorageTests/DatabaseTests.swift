@@ -1,4 +1,5 @@
 import Foundation
+import RPCTestSupport
 import Storage
 import Testing
 
@@ -32,6 +33,21 @@ struct DatabaseTests {
     #expect(reader == ["wal", "1", "2"])
     #expect(FileManager.default.fileExists(atPath: directory.file("db.sqlite-wal")))
     await db.close()
+  }
+
+  @Test("the writer checkpoints after the configured pages of WAL (SQLite's 1,000 by default)")
+  func checkpointInterval() async throws {
+    let directory = try TemporaryDirectory()
+    for pages in [nil, 10_000] {
+      var configuration = Database.Configuration.defaults
+      if let pages { configuration.walCheckpointPages = pages }
+      let db = try Database(
+        path: directory.file("db-\(pages ?? 0).sqlite"), configuration: configuration,
+        migrations: Self.migrations)
+      let interval = try await db.write { try $0.fetchOne("PRAGMA wal_autocheckpoint") { $0.int(0) } }
+      #expect(interval == pages ?? 1_000)
+      await db.close()
+    }
   }
 
   @Test("a reader keeps its snapshot while the writer commits")

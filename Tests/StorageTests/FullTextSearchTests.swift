@@ -1,3 +1,4 @@
+import RPCTestSupport
 import Storage
 import Testing
 

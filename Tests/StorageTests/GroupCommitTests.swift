@@ -1,5 +1,6 @@
 import Foundation
-import Storage
+import RPCTestSupport
+@testable import Storage
 import Synchronization
 import Testing
 
@@ -13,10 +14,11 @@ final class OutsideReader: @unchecked Sendable {
   }
 }
 
-/// How many writes the test has submitted.
-final class Counter: Sendable {
-  let value = Atomic<Int>(0)
+/// The write bodies' runs, in order.
+final class RunLog: Sendable {
+  let runs = Mutex<[Int]>([])
 }
+
 
 @Suite("Group commit (writeBatchLimit > 1)")
 struct GroupCommitTests {
@@ -66,43 +68,82 @@ struct GroupCommitTests {
     let directory = try TemporaryDirectory()
     let database = try await Self.open(directory)
     let reader = try OutsideReader(directory.file("g.sqlite"))
-    let started = DispatchSemaphore(value: 0)
-    let gate = DispatchSemaphore(value: 0)
-    // The first write holds the writer until every other write has been submitted.
-    let first = Task {
-      try await database.write { tx in
-        started.signal()
-        gate.wait()
-        try tx.execute("INSERT INTO t(v) VALUES (0)")
-      }
+    let outcomes = try await Self.heldBatch(database, count: 50) { index, tx in
+      try tx.execute("INSERT INTO t(v) VALUES (?)", index + 1)
+      return try reader.committedRows()  // what a transaction of its own would not share
     }
-    await waitOffPool(started)
-    let submitted = Counter()
-    let queued = Task {
-      try await withThrowingTaskGroup(of: Int.self) { group in
-        for index in 1...50 {
-          group.addTask {
-            submitted.value.add(1, ordering: .relaxed)
-            return try await database.write { tx in
-              try tx.execute("INSERT INTO t(v) VALUES (?)", index)
-              return try reader.committedRows()  // what a transaction of its own would not share
-            }
-          }
-        }
-        var seen: [Int] = []
-        for try await rows in group { seen.append(rows) }
-        return seen
-      }
-    }
-    while submitted.value.load(ordering: .relaxed) < 50 { await Task.yield() }
-    gate.signal()
-    try await first.value
-    let seen = try await queued.value
+    let seen = try outcomes.values.map { try $0.get() }
     // Committed one by one, the 50 writes would each see a different committed count; in
     // batches, every write of a batch sees the same one.
     #expect(Set(seen).count < 50, "\(seen.sorted())")
     #expect(try reader.committedRows() == 51)
     await database.close()
+  }
+
+  @Test("a batch runs each body once; a body that throws makes its batch run again, each body in a savepoint")
+  func rerun() async throws {
+    let directory = try TemporaryDirectory()
+    let database = try await Self.open(directory)
+    let log = RunLog()
+    // 20 writes in one batch; the 8th throws after inserting. Bodies log their runs.
+    let outcomes = try await Self.heldBatch(database, count: 20) { index, tx in
+      log.runs.withLock { $0.append(index) }
+      try tx.execute("INSERT INTO t(v) VALUES (?)", 100 + index)
+      if index == 7 { throw Boom() }
+    }
+    #expect(outcomes.filter { (try? $0.value.get()) == nil }.map(\.key) == [7])
+    // First run: the batch's bodies in order up to the throwing one; then all 20 again.
+    let ran = log.runs.withLock { $0 }
+    let order = Array(ran.suffix(20))
+    #expect(Set(order) == Set(0..<20))
+    let position = try #require(order.firstIndex(of: 7))
+    #expect(ran == Array(order.prefix(position + 1)) + order, "\(ran)")
+    let values = try await database.write { tx in try tx.fetchAll("SELECT v FROM t ORDER BY v") { $0.int(0) } }
+    #expect(values == [0] + Array(100..<120).filter { $0 != 107 })
+
+    // Without a throwing body, each body runs once.
+    log.runs.withLock { $0 = [] }
+    _ = try await Self.heldBatch(database, count: 20) { index, _ in log.runs.withLock { $0.append(index) } }
+    #expect(log.runs.withLock { $0 }.sorted() == Array(0..<20))
+    await database.close()
+  }
+
+  /// Queues `count` writes behind a write that holds the writer until they are all queued, so
+  /// they commit in one batch; write i runs `body(i, tx)`. Returns each write's outcome.
+  static func heldBatch<T: Sendable>(
+    _ database: Database, count: Int,
+    _ body: @escaping @Sendable (Int, WriteTransaction) throws -> T
+  ) async throws -> [Int: Result<T, any Error>] {
+    let started = DispatchSemaphore(value: 0)
+    let gate = DispatchSemaphore(value: 0)
+    let first = Task {
+      try await database.write { tx in
+        started.signal()
+        gate.wait()
+        try tx.execute("INSERT OR IGNORE INTO t(v) VALUES (0)")
+      }
+    }
+    await waitOffPool(started)
+    let queued = Task {
+      await withTaskGroup(of: (Int, Result<T, any Error>).self) { group in
+        for index in 0..<count {
+          group.addTask {
+            do {
+              return (index, .success(try await database.write { tx in try body(index, tx) }))
+            } catch {
+              return (index, .failure(error))
+            }
+          }
+        }
+        var outcomes: [Int: Result<T, any Error>] = [:]
+        for await (index, outcome) in group { outcomes[index] = outcome }
+        return outcomes
+      }
+    }
+    while database.queuedWriteCount < count { try await Task.sleep(for: .milliseconds(1)) }
+    gate.signal()
+    try await first.value
+    return await queued.value
   }
 }
 

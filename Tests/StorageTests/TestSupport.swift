@@ -1,21 +1,6 @@
 import Foundation
+import RPCTestSupport
 import Storage
-
-/// A directory under the system temp dir, removed when the value goes away.
-final class TemporaryDirectory {
-  let path: String
-
-  init() throws {
-    path = NSTemporaryDirectory() + "storage-tests-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: path)
-  }
-
-  func file(_ name: String) -> String { path + "/" + name }
-}
 
 /// Opens a fresh read-write connection with one table `t`.
 func connectionWithTable(

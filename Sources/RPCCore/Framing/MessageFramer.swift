@@ -50,11 +50,7 @@ public struct MessageFramer {
   public func append(
     _ message: UnsafeRawBufferPointer, compress: Bool = true, to buffer: inout [UInt8]
   ) throws(RPCError) {
-    guard message.count <= maxSendSize else {
-      throw RPCError(
-        code: .resourceExhausted,
-        message: "message of \(message.count) bytes exceeds the send limit of \(maxSendSize) bytes")
-    }
+    try checkSendSize(message.count)
     let start = buffer.count
     if compress, let compressor {
       buffer.append(contentsOf: repeatElement(0, count: Self.prefixLength))
@@ -76,6 +72,15 @@ public struct MessageFramer {
       buffer.append(d)
       buffer.append(e)
       buffer.append(contentsOf: message)
+    }
+  }
+
+  /// Fails with `RESOURCE_EXHAUSTED` when a message of `count` bytes is over `maxSendSize`.
+  public func checkSendSize(_ count: Int) throws(RPCError) {
+    guard count <= maxSendSize else {
+      throw RPCError(
+        code: .resourceExhausted,
+        message: "message of \(count) bytes exceeds the send limit of \(maxSendSize) bytes")
     }
   }
 

@@ -9,7 +9,6 @@ internal import RPCCore
 final class GRPCClientConnection: HTTP2SessionDelegate {
   let session: HTTP2Session
   let handler: HTTP2ConnectionHandler
-  let allocator: ByteBufferAllocator
   private let eventLoop: any EventLoop
   // Strong: the manager must outlive its connections (a cycle broken when the channel closes).
   private let manager: GRPCClientConnectionManager
@@ -32,7 +31,6 @@ final class GRPCClientConnection: HTTP2SessionDelegate {
     configuration: HTTP2ClientConfiguration, authority: String
   ) throws {
     self.eventLoop = channel.eventLoop
-    self.allocator = channel.allocator
     self.manager = manager
     self.authority = authority
     self.userAgent = configuration.userAgent

@@ -157,14 +157,13 @@ final class GRPCClientStream {
   /// Queues one framed message on the session; `false` when the writer should wait.
   private func send(_ message: [UInt8], compress: Bool) -> Result<Bool, RPCError> {
     guard let connection else { return .success(true) }
-    let framed: ByteBuffer
+    let accepted: Bool
     do {
-      framed = try framer.framedBuffer(message, compress: compress, allocator: connection.allocator)
+      accepted = try framer.send(message, compress: compress, on: connection.session, stream: id)
     } catch {
       end(status: error.status, trailers: [:], reset: HTTP2ErrorCode.cancel)
       return .failure(error)
     }
-    let accepted = connection.session.send(data: framed, stream: id)
     connection.handler.scheduleFlush()
     return .success(accepted)
   }

@@ -16,7 +16,6 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
   private let admission: CallAdmission?
   private let eventLoop: any EventLoop
   private let peer: String
-  private let allocator: ByteBufferAllocator
   private let acceptEncodingValue: String
   /// Calls' tasks prefer the connection's event loop as their executor (see `startTask`).
   private let taskExecutor: EventLoopTaskExecutor
@@ -55,7 +54,6 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     self.configuration = configuration
     self.admission = admission
     self.eventLoop = channel.eventLoop
-    self.allocator = channel.allocator
     self.taskExecutor = EventLoopTaskExecutor(eventLoop: channel.eventLoop)
     self.peer = channel.remoteAddress.map { "\($0)" } ?? "unknown"
     self.acceptEncodingValue = CompressionNegotiation.acceptEncodingHeader(
@@ -447,7 +445,7 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     _ stream: ServerStream, _ message: [UInt8], compress: Bool
   ) throws(RPCError) -> EventLoopFuture<Void>? {
     try writeHeaders(stream, [:])
-    let accepted = session.send(data: try framed(message, compress: compress, on: stream), stream: stream.id)
+    let accepted = try send(message, compress: compress, on: stream)
     handler.scheduleFlush()
     if accepted { return nil }
     let waiter = eventLoop.makePromise(of: Void.self)
@@ -479,17 +477,20 @@ final class GRPCServerConnection: HTTP2SessionDelegate {
     guard !stream.finished else { return }
     do throws(RPCError) {
       try writeHeaders(stream, headers)
-      session.send(data: try framed(message, compress: compress, on: stream), stream: stream.id)
+      try send(message, compress: compress, on: stream)
       finish(stream, status: .ok, trailers: trailers)
     } catch {
       finish(stream, status: error.status, trailers: error.metadata)
     }
   }
 
-  /// One response message framed for `stream`.
-  private func framed(_ message: [UInt8], compress: Bool, on stream: ServerStream) throws(RPCError) -> ByteBuffer {
-    if message.isEmpty, !compress || stream.framer.compressor == nil { return framedEmptyMessage }
-    return try stream.framer.framedBuffer(message, compress: compress, allocator: allocator)
+  /// Queues one response message on `stream`; false when the writer should wait.
+  @discardableResult
+  private func send(_ message: [UInt8], compress: Bool, on stream: ServerStream) throws(RPCError) -> Bool {
+    if message.isEmpty, !compress || stream.framer.compressor == nil {
+      return session.send(data: framedEmptyMessage, stream: stream.id)
+    }
+    return try stream.framer.send(message, compress: compress, on: session, stream: stream.id)
   }
 
   private func trailerFields(_ status: RPCStatus, _ trailers: Metadata) -> [HeaderField] {

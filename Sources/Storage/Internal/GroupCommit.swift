@@ -1,8 +1,8 @@
 internal import Synchronization
 
 /// Group commit: the writes that queue up while the writer is busy run together in one
-/// `BEGIN IMMEDIATE` … `COMMIT`, each in its own savepoint, so one fsync makes them all
-/// durable instead of one fsync each.
+/// `BEGIN IMMEDIATE` … `COMMIT`, so one fsync makes them all durable instead of one fsync
+/// each.
 ///
 /// Why: with `synchronous=FULL` every `COMMIT` waits for the disk (milliseconds on the virtual
 /// disks we run on), so a single writer committing one write at a time tops out at a few
@@ -12,17 +12,29 @@ internal import Synchronization
 ///
 /// What each caller sees is what a transaction of its own would give:
 /// - its body runs alone, after every write queued before it (and sees their changes);
-/// - if its body throws, its savepoint is rolled back: nothing of it is written, the other
-///   writes of the batch go on, and the caller gets its error;
+/// - if its body throws, nothing of it is written, the other writes of the batch go on, and
+///   the caller gets its error;
 /// - its call returns only after the batch's `COMMIT` succeeded; if the commit fails, every
 ///   write of the batch fails with that error and none of them is visible.
+///
+/// A batch first runs its bodies straight in the transaction, with no savepoint each: a
+/// savepoint makes SQLite copy every page a body touches into its savepoint journal (a dozen
+/// pages per `CreateOrder`; dropping them cut the orders writer thread's CPU per order by
+/// 10–30% in `Deploy/bench/orders.sh`). Bodies rarely throw, so if
+/// one does, the whole transaction is rolled back and the batch runs again with a savepoint per
+/// body (the first run is never committed nor seen). So a body may run twice: it must have no
+/// effect outside the transaction.
 final class GroupCommitter: Sendable {
-  /// One queued write: `apply` runs it inside the batch's transaction (catching its error),
-  /// `finish` resumes the caller once the batch's fate is known (`nil`: committed).
+  /// One queued write: `apply` runs it inside the batch's transaction, in a savepoint of its
+  /// own when `isolated`, keeps its result and returns whether it succeeded; `finish` resumes
+  /// the caller once the batch's fate is known (`nil`: committed).
   struct PendingWrite: Sendable {
-    let apply: @Sendable (WriteTransaction) -> Void
+    let apply: @Sendable (_ tx: WriteTransaction, _ isolated: Bool) -> Bool
     let finish: @Sendable ((any Error)?) -> Void
   }
+
+  /// Rolls back a batch run without savepoints in which a body threw.
+  private struct RunIsolated: Error {}
 
   private struct State {
     var queued: [PendingWrite] = []
@@ -42,9 +54,13 @@ final class GroupCommitter: Sendable {
     self.databaseName = databaseName
   }
 
+  /// Writes waiting for the next batch (tests wait on it).
+  var queuedCount: Int { state.withLock { $0.queued.count } }
+
   /// Runs `body` in the next batch and returns its result once that batch is durable;
   /// `afterCommit` gets the result first, on the writer's queue, if the body and the commit
-  /// succeeded (see ``Database/write(_:afterCommit:)``).
+  /// succeeded (see ``Database/write(_:afterCommit:)``): once, with the result of the run
+  /// that was committed.
   func write<T: Sendable>(
     _ body: @escaping @Sendable (WriteTransaction) throws -> T,
     afterCommit: @escaping @Sendable (T) -> Void
@@ -53,7 +69,12 @@ final class GroupCommitter: Sendable {
       let outcome = OutcomeBox<T>()
       enqueue(
         PendingWrite(
-          apply: { tx in outcome.result = Result { try tx.savepoint(body) } },
+          apply: { tx, isolated in
+            let result = Result { isolated ? try tx.savepoint(body) : try body(tx) }
+            outcome.result = result
+            if case .failure = result { return false }
+            return true
+          },
           finish: { commitError in
             // A failed commit undoes the whole batch, successful bodies included.
             if let commitError, case .success = outcome.result {
@@ -88,7 +109,17 @@ final class GroupCommitter: Sendable {
       var commitError: (any Error)?
       let start = ContinuousClock.now
       do {
-        try connection.write { tx in for write in batch { write.apply(tx) } }
+        try connection.write { tx in
+          for write in batch {
+            guard write.apply(tx, false) else { throw RunIsolated() }
+          }
+        }
+      } catch is RunIsolated {
+        do {
+          try connection.write { tx in for write in batch { _ = write.apply(tx, true) } }
+        } catch {
+          commitError = error
+        }
       } catch {
         commitError = error
       }
