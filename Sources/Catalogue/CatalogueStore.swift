@@ -16,6 +16,8 @@ public final class CatalogueStore: Sendable {
   public let database: Database
   let notifier = CommitNotifier()
   let clock: @Sendable () -> Int64
+  /// Answers `SearchListings` in memory; see ``SearchIndex``.
+  let searchIndex = SearchIndex()
 
   /// Opens (creating and migrating) the catalogue database at `path`.
   ///
@@ -27,6 +29,15 @@ public final class CatalogueStore: Sendable {
     self.database = try Database(
       path: path, configuration: configuration, migrations: CatalogueSchema.migrations)
     self.clock = clock ?? { WallClock.nowMilliseconds() }
+    // Before the store is handed out, so no write can land between the load and the first
+    // write's update of the index. On a connection of its own: `Database` reads only async.
+    let loader = try Connection(
+      path: path,
+      options: Connection.Options(
+        mode: .readOnly, busyTimeout: configuration.busyTimeout, statementCacheCapacity: 16,
+        pageCacheKiB: configuration.pageCacheKiB, mmapBytes: configuration.mmapBytes))
+    defer { loader.close() }
+    try loader.read { try searchIndex.load(from: $0) }
   }
 
   /// Ends the change-feed streams (their clients resubscribe where they got to), so a server
@@ -45,11 +56,21 @@ public final class CatalogueStore: Sendable {
   ) async throws -> T {
     let now = clock()
     let actor = caller.actor
-    let result = try await database.write { tx in
-      try body(CatalogueWriter(tx: tx, now: now, actor: actor))
-    }
+    let index = searchIndex
+    let result = try await database.write(
+      { tx in
+        let writer = CatalogueWriter(tx: tx, now: now, actor: actor)
+        let result = try body(writer)
+        return WriteOutcome(result: result, delta: try index.capture(writer.touched, in: tx))
+      }, afterCommit: { index.apply($0.delta) })
     notifier.notify()
-    return result
+    return result.result
+  }
+
+  /// A write's result and the rows it changed, handed from its transaction to the index.
+  private struct WriteOutcome<T: Sendable>: Sendable {
+    var result: T
+    var delta: SearchIndex.Delta
   }
 
   /// Today's date in Vietnam, as yyyymmdd.
@@ -316,10 +337,22 @@ public final class CatalogueStore: Sendable {
 
   // MARK: Search
 
+  /// Where ``search(_:caller:engine:)`` finds the page, total and facets.
+  public enum SearchEngine: Sendable, Hashable {
+    /// The in-memory index (``SearchIndex``); SQL when the index is not available.
+    case index
+    /// SQLite (FTS5 and the plan of `ListingSearch`): the reference the index is tested
+    /// against, kept for benchmarks and comparisons.
+    case sql
+  }
+
   /// Full-text search with filters, sort, facets and keyset pagination over active listings.
-  public func search(_ request: SearchListingsRequest, caller: Caller) async throws
-    -> SearchListingsResponse
-  {
+  ///
+  /// Both engines give the same hits in the same order, totals, facets and page tokens (a
+  /// token of one pages on in the other); the page's listings are read from SQLite either way.
+  public func search(
+    _ request: SearchListingsRequest, caller: Caller, engine: SearchEngine = .index
+  ) async throws -> SearchListingsResponse {
     let size = try effectivePageSize(request.pageSize, default: 20, maximum: 100)
     let plan = try ListingSearch(request, today: today)
     var unpaged = request
@@ -331,8 +364,15 @@ public final class CatalogueStore: Sendable {
     var position: (cap: Int64, day: Int64, after: (SQLValue, String))?
     if !request.pageToken.isEmpty {
       let token = try PageToken.decode(request.pageToken, fingerprint: fingerprint, count: 4)
+      // The key is a double (bm25) for relevance, an integer for every other order.
+      let keyFits: Bool
+      switch token.values[2] {
+      case .real: keyFits = plan.keyIsRelevance
+      case .integer: keyFits = !plan.keyIsRelevance
+      default: keyFits = false
+      }
       guard case .integer(let cap) = token.values[0], case .integer(let day) = token.values[1],
-        case .text(let id) = token.values[3]
+        case .text(let id) = token.values[3], keyFits
       else { throw CatalogueError.invalidArgument(field: "page_token", reason: "malformed") }
       position = (cap, day, (token.values[2], id))
     }
@@ -343,13 +383,28 @@ public final class CatalogueStore: Sendable {
     let searchPlan = fixedPlan
     let start = position
     let includeFacets = request.includeFacets
+    // The index's answer comes first; the page's rows are then read in a snapshot at least
+    // as new (the index applies a write after its commit).
+    var indexed: (cap: Int64, found: SearchFound)?
+    if engine == .index, let index = searchIndex.snapshot() {
+      let cap = start?.cap ?? index.maxRowid
+      indexed = (
+        cap,
+        try index.search(
+          searchPlan.criteria, day: searchPlan.day, maxRowid: cap, after: start?.after,
+          limit: size + 1, includeFacets: includeFacets)
+      )
+    }
+    let fromIndex = indexed
     return try await database.read { tx in
       let cap =
-        try start?.cap ?? tx.fetchOne("SELECT coalesce(max(rowid), 0) FROM listing") {
+        try fromIndex?.cap ?? start?.cap ?? tx.fetchOne("SELECT coalesce(max(rowid), 0) FROM listing") {
           $0.int64(0)
         } ?? 0
-      let (rows, total, facets) = try searchPlan.run(
-        tx, maxRowid: cap, after: start?.after, limit: size + 1, includeFacets: includeFacets)
+      let (rows, total, facets) =
+        try fromIndex?.found
+        ?? searchPlan.run(
+          tx, maxRowid: cap, after: start?.after, limit: size + 1, includeFacets: includeFacets)
       var response = SearchListingsResponse()
       response.totalHits = total
       response.facets = facets

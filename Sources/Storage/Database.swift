@@ -135,13 +135,29 @@ public final class Database: Sendable {
   public func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T)
     async throws -> T
   {
+    try await write(body, afterCommit: { _ in })
+  }
+
+  /// ``write(_:)``, then `afterCommit` with the body's result once its transaction is
+  /// committed: on the writer's queue, before the next write's body runs and before this call
+  /// returns, and never for a write that rolled back. For in-memory state kept in step with
+  /// the file (the catalogue's search index): it sees every commit once, in commit order, and
+  /// the writer's caller sees its own change there as soon as the call returns.
+  @discardableResult
+  public func write<T: Sendable>(
+    _ body: @escaping @Sendable (WriteTransaction) throws -> T,
+    afterCommit: @escaping @Sendable (T) -> Void
+  ) async throws -> T {
     guard !isClosed.load(ordering: .acquiring) else { throw StorageError.closed }
-    if let groupCommitter { return try await groupCommitter.write(body) }
+    if let groupCommitter { return try await groupCommitter.write(body, afterCommit: afterCommit) }
     let name = name
     return try await writer.run { connection in
       let start = ContinuousClock.now
-      defer { Self.recordWrite(database: name, duration: ContinuousClock.now - start) }
-      return try connection.write(body)
+      let outcome = Result { try connection.write(body) }
+      Self.recordWrite(database: name, duration: ContinuousClock.now - start)
+      let result = try outcome.get()
+      afterCommit(result)
+      return result
     }
   }
 

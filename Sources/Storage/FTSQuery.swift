@@ -23,24 +23,47 @@ public enum FTSQuery {
   /// The folded search terms in `input`, in order, at most `maxTerms`.
   public static func terms(_ input: String, maxTerms: Int = 16) -> [String] {
     var terms: [String] = []
-    var current = String.UnicodeScalarView()
-    func flush() {
-      if !current.isEmpty {
-        let term = String(current)
-        if !operatorWords.contains(term) { terms.append(term) }
-        current = String.UnicodeScalarView()
+    forEachToken(inFolded: VietnameseFolding.fold(input)) { token in
+      if terms.count < maxTerms && !operatorWords.contains(token) { terms.append(token) }
+    }
+    return terms
+  }
+
+  /// Calls `body` with each token of `folded` (text already folded), in order, split where
+  /// `unicode61` splits it: what the index holds for the text. Unlike ``terms(_:maxTerms:)``
+  /// nothing is dropped (the index holds operator words too). Walks UTF-8 bytes (folded text
+  /// is mostly ASCII): the in-memory search index tokenizes every listing with it at start-up.
+  public static func forEachToken(inFolded folded: String, _ body: (String) -> Void) {
+    var folded = folded
+    folded.withUTF8 { bytes in
+      var start = -1
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        let length: Int
+        let isToken: Bool
+        if lead < 0x80 {
+          length = 1
+          isToken = lead &- 0x61 < 26 || lead &- 0x30 < 10 || lead &- 0x41 < 26
+        } else {
+          // Valid UTF-8 (a Swift string): the lead byte gives the length.
+          length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+          var value = UInt32(lead) & (0x7F >> length)
+          for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          isToken = Unicode.Scalar(value).map(isTokenCharacter) ?? false
+        }
+        if isToken {
+          if start < 0 { start = index }
+        } else if start >= 0 {
+          body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+          start = -1
+        }
+        index += length
+      }
+      if start >= 0 {
+        body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
       }
     }
-    for scalar in VietnameseFolding.fold(input).unicodeScalars {
-      if isTokenCharacter(scalar) {
-        current.append(scalar)
-      } else {
-        flush()
-        if terms.count >= maxTerms { break }
-      }
-    }
-    flush()
-    return Array(terms.prefix(maxTerms))
   }
 
   /// A `MATCH` expression for `input`, or `nil` when it holds no searchable term (callers then

@@ -149,3 +149,37 @@ struct FullTextSearchTests {
     await db.close()
   }
 }
+
+@Suite("FTSQuery.forEachToken against FTS5's unicode61")
+struct TokenizerParityTests {
+  /// Texts as listings hold them: Vietnamese with tone marks (NFC and NFD), English,
+  /// punctuation, digits, codes, other scripts, symbols and emoji.
+  static let texts = [
+    "Giỏ mây tre đan Phú Vinh, 30×40 cm — hàng thủ công!",
+    "Gie\u{0300}o ma\u{0302}y (NFD) ĐỒNG Hồ; A-B_C d.e/f",
+    "Bát Tràng ceramics: 4602.12, HS-code 6913.90; size L/XL; 100% cotton",
+    "naïve café ß Æsir Œuvre ĳssel Þorn",
+    "陶瓷 花瓶 Москва ЁЛКА ٣٤ १२ ① ½ ²",
+    "emoji 🎍 stars ★★ © ® ™ € ₫ tab\tnew\nline",
+    "and or not NEAR quoted \"words\" 'single' `back`",
+  ]
+
+  @Test("the in-memory index splits folded text into the tokens FTS5 stores", arguments: texts)
+  func sameTokens(text: String) throws {
+    let connection = try Connection(path: ":memory:")
+    try connection.write { tx in
+      try tx.executeScript(
+        """
+        CREATE VIRTUAL TABLE t USING fts5(x, tokenize = "unicode61 remove_diacritics 2");
+        CREATE VIRTUAL TABLE v USING fts5vocab(t, instance);
+        """)
+      try tx.execute("INSERT INTO t(rowid, x) VALUES (1, fold(?))", text)
+    }
+    let stored = try connection.read { tx in
+      try tx.fetchAll("SELECT term FROM v ORDER BY offset") { $0.string(0) }
+    }
+    var ours: [String] = []
+    FTSQuery.forEachToken(inFolded: VietnameseFolding.fold(text)) { ours.append($0) }
+    #expect(ours == stored)
+  }
+}

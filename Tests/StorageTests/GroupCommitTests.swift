@@ -146,3 +146,43 @@ struct GroupCommitTests {
     return await queued.value
   }
 }
+
+/// What `afterCommit` was called with, in call order.
+final class Seen: Sendable {
+  let values = Mutex<[Int]>([])
+}
+
+@Suite("Database.write(afterCommit:)")
+struct AfterCommitTests {
+  @Test(
+    "afterCommit sees every committed write once, in commit order, before the call returns; never a rolled-back one",
+    arguments: [1, 64])
+  func commitOrder(writeBatchLimit: Int) async throws {
+    let directory = try TemporaryDirectory()
+    var configuration = Database.Configuration.defaults
+    configuration.writeBatchLimit = writeBatchLimit
+    let database = try Database(path: directory.file("a.sqlite"), configuration: configuration)
+    try await database.write { try $0.executeScript("CREATE TABLE t(v INTEGER PRIMARY KEY)") }
+    let seen = Seen()
+    // Concurrent read-modify-writes: each inserts max(v)+1, so the values are commit order.
+    let returned = await withTaskGroup(of: Bool.self) { group in
+      for index in 0..<200 {
+        group.addTask {
+          let value = try? await database.write(
+            { tx -> Int in
+              let next = (try tx.fetchOne("SELECT coalesce(max(v), 0) + 1 FROM t") { $0.int(0) }) ?? 1
+              try tx.execute("INSERT INTO t(v) VALUES (?)", next)
+              if index % 4 == 0 { throw Boom() }
+              return next
+            }, afterCommit: { value in seen.values.withLock { $0.append(value) } })
+          // Already applied when the call returns.
+          return value.map { value in seen.values.withLock { $0.contains(value) } } ?? true
+        }
+      }
+      return await group.reduce(into: [Bool]()) { $0.append($1) }
+    }
+    #expect(returned.allSatisfy { $0 })
+    #expect(seen.values.withLock { $0 } == Array(1...150))
+    await database.close()
+  }
+}

@@ -75,6 +75,22 @@ extension Duration {
   }
 }
 
+/// Resident bytes of the process, after handing free heap pages back to the system (glibc's
+/// `malloc_trim`, found at run time: the Glibc module does not export malloc.h), so that the
+/// difference around an allocation is what it keeps (shared by catalogue-bench and
+/// matching-bench).
+public func residentBytes() -> Int {
+  #if canImport(Glibc)
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(nil, "malloc_trim") {
+      _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+  #endif
+  guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let fields = statm.split(separator: " ")
+  return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(getpagesize()) : 0
+}
+
 /// Pads `text` to `width` (left-aligned, or right-aligned for numbers).
 public func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
   let count = text.count

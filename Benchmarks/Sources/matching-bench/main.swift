@@ -38,21 +38,6 @@ func fail(_ message: String) -> Never {
   exit(1)
 }
 
-/// Resident bytes of the process, after handing free heap pages back to the system (glibc's
-/// `malloc_trim`, found at run time: the Glibc module does not export malloc.h), so that the
-/// difference around an allocation is what it keeps.
-func residentBytes() -> Int {
-  #if canImport(Glibc)
-    typealias Trim = @convention(c) (Int) -> Int32
-    if let symbol = dlsym(nil, "malloc_trim") {
-      _ = unsafeBitCast(symbol, to: Trim.self)(0)
-    }
-  #endif
-  guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-  let fields = statm.split(separator: " ")
-  return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(getpagesize()) : 0
-}
-
 /// The whole run, in a function (top-level code of this size trips the optimizer).
 @MainActor
 func benchmark() async throws {

@@ -16,6 +16,8 @@ struct CatalogueWriter {
   let actor: CommonAPI.Actor
   /// What listing writes look up about their producer, kept for the rest of the transaction.
   let producers = ProducerLookups()
+  /// The rows this transaction changed, for the in-memory search index.
+  let touched = SearchIndex.Touched()
 
   /// A listing's producer as listing writes need it: the row and its village's search text.
   /// Filled by ``createListing`` only; every producer or village write empties it, and so must
@@ -76,6 +78,7 @@ struct CatalogueWriter {
       """,
       village.id, name.vi, name.en, village.district,
       VietnameseFolding.fold(village.district.trimmed), stored.serializedBytes())
+    touched.villages.insert(village.id)
     try tx.execute("DELETE FROM village_craft WHERE village_id = ?", village.id)
     for craft in Set(village.crafts.map(\.rawValue)) {
       try tx.execute(
@@ -85,6 +88,7 @@ struct CatalogueWriter {
       try tx.execute(
         "UPDATE listing SET village_text = ? WHERE village_id = ?",
         StoredVillage.searchText(village), village.id)
+      touched.listingsOfVillages.insert(village.id)
     }
     let result = try StoredVillage.find(id: village.id, in: tx) ?? village  // with counts: a snapshot
     try appendEvent(existing == nil ? .created : .updated, .village(result), id: village.id)
@@ -113,6 +117,7 @@ struct CatalogueWriter {
       VALUES (?, ?, ?, ?, 0, 1, ?, ?, ?)
       """, id, input.villageId, name.vi, name.en, now, now, producer.serializedBytes())
     let rowid = tx.lastInsertRowID
+    touched.producers.insert(rowid)
     try replaceCertifications(producerRowid: rowid, producer.certifications)
     let stored = try StoredProducer.find(rowid: rowid, in: tx)!.producer
     try appendEvent(.created, .producer(stored), id: id)
@@ -141,6 +146,7 @@ struct CatalogueWriter {
         updated_ms = ?, data = ?
       WHERE rowid = ?
       """, input.villageId, name.vi, name.en, now, input.serializedBytes(), current.rowid)
+    touched.producers.insert(current.rowid)
     try tx.execute("DELETE FROM certification WHERE producer_rowid = ?", current.rowid)
     try replaceCertifications(producerRowid: current.rowid, input.certifications)
     if StoredProducer.searchText(current.producer) != StoredProducer.searchText(input)
@@ -153,6 +159,7 @@ struct CatalogueWriter {
         WHERE producer_rowid = ?
         """, input.villageId, StoredProducer.searchText(input), StoredVillage.searchText(village),
         current.rowid)
+      touched.listingsOfProducers.insert(current.producer.id)
     }
     let stored = try StoredProducer.find(rowid: current.rowid, in: tx)!.producer
     try appendEvent(.updated, .producer(stored), id: stored.id)
@@ -245,6 +252,7 @@ struct CatalogueWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
       """, arguments: arguments)
     let rowid = tx.lastInsertRowID
+    touched.listings.insert(rowid)
     try replaceListingDetails(rowid: rowid, input)
     // What `StoredListing.find(rowid:)` would read back (the blob is `input` without its
     // server-set fields, which come from the columns just written), without the read and decode.
@@ -293,6 +301,7 @@ struct CatalogueWriter {
         version = version + 1, updated_ms = ?
       WHERE rowid = ?
       """, arguments: columnValues(input) + [.integer(now), .integer(current.rowid)])
+    touched.listings.insert(current.rowid)
     try tx.execute("DELETE FROM listing_material WHERE listing_rowid = ?", current.rowid)
     try tx.execute("DELETE FROM price_tier WHERE listing_rowid = ?", current.rowid)
     try replaceListingDetails(rowid: current.rowid, input)
@@ -324,6 +333,7 @@ struct CatalogueWriter {
     try tx.execute(
       "UPDATE listing SET status = 3, version = version + 1, updated_ms = ? WHERE rowid = ?",
       now, rowid)
+    touched.listings.insert(rowid)
     let stored = try StoredListing.find(rowid: rowid, in: tx)!.listing
     try appendEvent(.deleted, .listing(stored), id: stored.id)
     return stored

@@ -18,6 +18,12 @@ internal import Storage
 /// (the largest listing rowid then): listings inserted later never shift or enter a paged
 /// result. Relevance keys are bm25 scores, which depend on corpus statistics; a page boundary
 /// can therefore move slightly if many listings are inserted between pages (documented limit).
+/// What a search finds: the page's rows (rowid, listing id, sort key) in order, the total
+/// and the facets (empty unless asked for).
+typealias SearchFound = (
+  rows: [(rowid: Int64, id: String, key: SQLValue)], total: Int64, facets: [Facet]
+)
+
 struct ListingSearch {
   /// bm25 column weights: title, description, materials, producer, village.
   static let rankExpression: SQL = "bm25(listing_fts, 10.0, 1.0, 4.0, 2.0, 2.0)"
@@ -33,6 +39,8 @@ struct ListingSearch {
   var day: Int64
   /// Terms of the text query (folded), for snippets.
   var terms: [String] = []
+  /// The same plan as typed values, for ``SearchIndex``.
+  var criteria = SearchCriteria()
 
   /// Builds the plan; throws `INVALID_ARGUMENT` naming a malformed filter.
   init(_ request: SearchListingsRequest, today: Int64) throws(CatalogueError) {
@@ -60,12 +68,14 @@ struct ListingSearch {
       conditions.insert("listing_fts MATCH ?", at: 0)
       arguments.append(.text(match))
       terms = FTSQuery.terms(query)
+      criteria.terms = terms
     }
 
     if !filter.categories.isEmpty {
       let values = Set(filter.categories.map(\.rawValue)).sorted()
       conditions.append("l.category IN (" + SQL.placeholders(values.count) + ")")
       arguments += values.map { .integer(Int64($0)) }
+      criteria.categories = Set(values)
     }
     if !filter.materials.isEmpty {
       let values = Set(filter.materials.map { VietnameseFolding.fold($0.trimmed) }).sorted()
@@ -76,6 +86,7 @@ struct ListingSearch {
         "l.rowid IN (SELECT listing_rowid FROM listing_material WHERE material IN ("
           + SQL.placeholders(values.count) + "))")
       arguments += values.map { .text($0) }
+      criteria.materials = values
     }
     if !hsPrefix.isEmpty {
       guard let digits = CatalogueValidation.hsDigits(hsPrefix), !digits.isEmpty,
@@ -86,6 +97,7 @@ struct ListingSearch {
       // Digits only, so the GLOB pattern holds no metacharacters but the final `*`.
       conditions.append("l.hs_digits GLOB ?")
       arguments.append(.text(digits + "*"))
+      criteria.hsPrefix = digits
       if terms.isEmpty {
         // Without statistics the planner guesses that `status = 1` is selective and walks
         // `listing_status_id` (every active listing); it is not — nearly all listings are
@@ -101,10 +113,12 @@ struct ListingSearch {
       }
       conditions.append("l.village_id IN (" + SQL.placeholders(values.count) + ")")
       arguments += values.map { .text($0) }
+      criteria.villageIDs = Set(values)
     }
     if !filter.district.trimmed.isEmpty {
       conditions.append("l.village_id IN (SELECT id FROM village WHERE district_folded = ?)")
       arguments.append(.text(VietnameseFolding.fold(filter.district.trimmed)))
+      criteria.district = VietnameseFolding.fold(filter.district.trimmed)
     }
     if !filter.certifications.isEmpty {
       let values = Set(filter.certifications.map(\.rawValue)).sorted()
@@ -115,12 +129,14 @@ struct ListingSearch {
       arguments += [.integer(day), .integer(day)]
       arguments += values.map { .integer(Int64($0)) }
       arguments.append(.integer(Int64(values.count)))
+      criteria.certifications = values
     }
     if filter.maxMoq < 0 {
       throw .invalidArgument(field: "filter.max_moq", reason: "must not be negative")
     } else if filter.maxMoq > 0 {
       conditions.append("l.moq <= ?")
       arguments.append(.integer(filter.maxMoq))
+      criteria.maxMoq = filter.maxMoq
     }
     if let price = filter.price {
       let currency = price.currencyCode.trimmed.uppercased()
@@ -140,31 +156,37 @@ struct ListingSearch {
         .text(currency), .integer(price.minMinor),
         .integer(price.maxMinor == 0 ? Int64.max : price.maxMinor),
       ]
+      criteria.price = (currency, price.minMinor, price.maxMinor == 0 ? Int64.max : price.maxMinor)
     }
     if filter.maxLeadTimeDays < 0 {
       throw .invalidArgument(field: "filter.max_lead_time_days", reason: "must not be negative")
     } else if filter.maxLeadTimeDays > 0 {
       conditions.append("l.lead_time_days <= ?")
       arguments.append(.integer(Int64(filter.maxLeadTimeDays)))
+      criteria.maxLeadTimeDays = Int64(filter.maxLeadTimeDays)
     }
     if filter.minMonthlyCapacity < 0 {
       throw .invalidArgument(field: "filter.min_monthly_capacity", reason: "must not be negative")
     } else if filter.minMonthlyCapacity > 0 {
       conditions.append("l.monthly_capacity >= ?")
       arguments.append(.integer(filter.minMonthlyCapacity))
+      criteria.minMonthlyCapacity = filter.minMonthlyCapacity
     }
     if !filter.sku.trimmed.isEmpty {
       conditions.append("l.sku_folded = ?")
       arguments.append(.text(filter.sku.trimmed.lowercased()))
+      criteria.sku = filter.sku.trimmed.lowercased()
     }
     if !filter.producerId.isEmpty {
       conditions.append("l.producer_id = ?")
       arguments.append(.text(filter.producerId))
+      criteria.producerID = filter.producerId
     }
     if !filter.incoterms.isEmpty {
       let values = Set(filter.incoterms.map(\.rawValue)).sorted()
       conditions.append("l.incoterm IN (" + SQL.placeholders(values.count) + ")")
       arguments += values.map { .integer(Int64($0)) }
+      criteria.incoterms = Set(values)
     }
 
     // The sort key.
@@ -176,23 +198,28 @@ struct ListingSearch {
       if !terms.isEmpty {
         key = Self.rankExpression
         keyIsRelevance = true
+        criteria.sort = .relevance
       }
     case .priceAsc:
       key =
         "coalesce((SELECT min(t.unit_price_minor) FROM price_tier t WHERE t.listing_rowid = l.rowid"
         + " AND t.currency = ?), 9223372036854775807)"
       keyArguments = [.text(currency)]
+      criteria.sort = .priceAscending(currency: currency)
     case .priceDesc:
       key =
         "coalesce((SELECT min(t.unit_price_minor) FROM price_tier t WHERE t.listing_rowid = l.rowid"
         + " AND t.currency = ?), -1)"
       keyArguments = [.text(currency)]
       descending = true
+      criteria.sort = .priceDescending(currency: currency)
     case .leadTimeAsc:
       key = "l.lead_time_days"
+      criteria.sort = .leadTime
     case .newest:
       key = "l.created_ms"
       descending = true
+      criteria.sort = .newest
     default:
       throw .invalidArgument(field: "sort", reason: "unknown sort order")
     }
@@ -220,7 +247,7 @@ struct ListingSearch {
   func run(
     _ tx: ReadTransaction, maxRowid: Int64, after: (SQLValue, String)?, limit: Int,
     includeFacets: Bool
-  ) throws -> (rows: [(rowid: Int64, id: String, key: SQLValue)], total: Int64, facets: [Facet]) {
+  ) throws -> SearchFound {
     let facetColumns: SQL =
       includeFacets ? ", l.category AS cat, l.village_id AS vid, l.producer_rowid AS prid" : ""
     var sql: SQL =
@@ -251,12 +278,9 @@ struct ListingSearch {
 
     var rows: [(rowid: Int64, id: String, key: SQLValue)] = []
     var total: Int64 = 0
-    var categoryFacet = Facet()
-    categoryFacet.field = .category
-    var villageFacet = Facet()
-    villageFacet.field = .village
-    var certificationFacet = Facet()
-    certificationFacet.field = .certification
+    var categories: [(Int32, Int64)] = []
+    var villages: [(id: String, vi: String, en: String, count: Int64)] = []
+    var certifications: [(Int32, Int64)] = []
     try tx.withStatement(sql) { statement in
       try statement.bind(values: values)
       try statement.forEach { row in
@@ -266,48 +290,60 @@ struct ListingSearch {
         case 1:
           total = row.int64(1)
         case 2:
-          let category = CraftCategory(rawValue: Int32(truncatingIfNeeded: row.int64(1)))
-          var value = FacetValue()
-          value.key = .category(category)
-          value.label = category.label
-          value.count = row.int64(3)
-          categoryFacet.values.append(value)
+          categories.append((Int32(truncatingIfNeeded: row.int64(1)), row.int64(3)))
         case 3:
-          var value = FacetValue()
-          value.key = .villageId(row.string(1))
-          value.count = row.int64(3)
-          value.label = LocalizedText(vi: row.string(2), en: row.string(4))
-          villageFacet.values.append(value)
+          villages.append((row.string(1), row.string(2), row.string(4), row.int64(3)))
         default:
-          var value = FacetValue()
-          value.key = .certification(
-            CertificationType(rawValue: Int32(truncatingIfNeeded: row.int64(1))))
-          value.count = row.int64(3)
-          certificationFacet.values.append(value)
+          certifications.append((Int32(truncatingIfNeeded: row.int64(1)), row.int64(3)))
         }
       }
     }
     guard includeFacets else { return (rows, total, []) }
-    // Most listings first, ties by key: the order the facets always had.
-    categoryFacet.values.sort { $0.count != $1.count ? $0.count > $1.count : Self.rawKey($0) < Self.rawKey($1) }
-    certificationFacet.values.sort { $0.count != $1.count ? $0.count > $1.count : Self.rawKey($0) < Self.rawKey($1) }
-    villageFacet.values.sort {
-      $0.count != $1.count ? $0.count > $1.count : Self.villageKey($0).utf8.lexicographicallyPrecedes(Self.villageKey($1).utf8)
-    }
-    return (rows, total, [categoryFacet, villageFacet, certificationFacet])
+    return (
+      rows, total,
+      Self.facets(categories: categories, villages: villages, certifications: certifications)
+    )
   }
 
-  private static func rawKey(_ value: FacetValue) -> Int32 {
-    switch value.key {
-    case .category(let category): category.rawValue
-    case .certification(let type): type.rawValue
-    default: 0
+  /// The category, village and certification facets from their counts, each sorted most
+  /// listings first, ties by key (raw value; village id as UTF-8 bytes): the order the facets
+  /// always had, whichever engine counted them.
+  static func facets(
+    categories: [(Int32, Int64)], villages: [(id: String, vi: String, en: String, count: Int64)],
+    certifications: [(Int32, Int64)]
+  ) -> [Facet] {
+    func ranked<K>(_ values: [(K, Int64)], _ before: (K, K) -> Bool) -> [(K, Int64)] {
+      values.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : before($0.0, $1.0) }
     }
-  }
-
-  private static func villageKey(_ value: FacetValue) -> String {
-    if case .villageId(let id) = value.key { return id }
-    return ""
+    var categoryFacet = Facet()
+    categoryFacet.field = .category
+    for (raw, count) in ranked(categories, <) {
+      let category = CraftCategory(rawValue: raw)
+      var value = FacetValue()
+      value.key = .category(category)
+      value.label = category.label
+      value.count = count
+      categoryFacet.values.append(value)
+    }
+    var villageFacet = Facet()
+    villageFacet.field = .village
+    let villageRows = villages.map { (($0.id, $0.vi, $0.en), $0.count) }
+    for ((id, vi, en), count) in ranked(villageRows, { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+      var value = FacetValue()
+      value.key = .villageId(id)
+      value.count = count
+      value.label = LocalizedText(vi: vi, en: en)
+      villageFacet.values.append(value)
+    }
+    var certificationFacet = Facet()
+    certificationFacet.field = .certification
+    for (raw, count) in ranked(certifications, <) {
+      var value = FacetValue()
+      value.key = .certification(CertificationType(rawValue: raw))
+      value.count = count
+      certificationFacet.values.append(value)
+    }
+    return [categoryFacet, villageFacet, certificationFacet]
   }
 }
 

@@ -57,8 +57,14 @@ final class GroupCommitter: Sendable {
   /// Writes waiting for the next batch (tests wait on it).
   var queuedCount: Int { state.withLock { $0.queued.count } }
 
-  /// Runs `body` in the next batch and returns its result once that batch is durable.
-  func write<T: Sendable>(_ body: @escaping @Sendable (WriteTransaction) throws -> T) async throws -> T {
+  /// Runs `body` in the next batch and returns its result once that batch is durable;
+  /// `afterCommit` gets the result first, on the writer's queue, if the body and the commit
+  /// succeeded (see ``Database/write(_:afterCommit:)``): once, with the result of the run
+  /// that was committed.
+  func write<T: Sendable>(
+    _ body: @escaping @Sendable (WriteTransaction) throws -> T,
+    afterCommit: @escaping @Sendable (T) -> Void
+  ) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
       let outcome = OutcomeBox<T>()
       enqueue(
@@ -74,6 +80,7 @@ final class GroupCommitter: Sendable {
             if let commitError, case .success = outcome.result {
               continuation.resume(throwing: commitError)
             } else {
+              if commitError == nil, case .success(let value) = outcome.result { afterCommit(value) }
               continuation.resume(with: outcome.result ?? .failure(commitError ?? StorageError.closed))
             }
           }))
