@@ -4,7 +4,7 @@ internal import Storage
 
 /// The matching engine's view of the catalogue: the latest snapshot of every village, producer
 /// and listing the change feed delivered, and beside each listing and producer the few numbers
-/// the hard filters and the score read (``ListingFacts``, ``ProducerFacts``), derived once when
+/// the hard filters and the score read (``ListingNumbers``, ``ProducerFacts``), derived once when
 /// the snapshot arrives.
 ///
 /// Listings and producers live in slots (arrays indexed by an integer that a listing or
@@ -37,23 +37,35 @@ public struct CatalogueIndex: Sendable {
 
   /// The slot of each listing id.
   private(set) var listingSlots: [String: Int32] = [:]
-  /// Per listing slot: the listing as published, its id, what the engine reads of it, and the
-  /// two columns a ranking scans whole: its category's raw value when it is active (`inactive`
-  /// otherwise) and its producer's slot.
+  /// Per listing slot, in columns (a ranking reads only the columns it needs, each contiguous):
+  /// the listing as published, its id, the two columns a ranking scans whole (its category's
+  /// raw value when it is active, `inactive` otherwise, and its producer's slot), the numbers
+  /// the filters and the score read, and its HS digits.
   private(set) var listingsBySlot: [Listing] = []
   private(set) var listingIDs: [String] = []
-  private(set) var listingFacts: [ListingFacts] = []
   private(set) var scanCategory: [Int32] = []
   private(set) var scanProducer: [Int32] = []
+  private(set) var listingNumbers: [ListingNumbers] = []
+  private(set) var listingHS: [String] = []
+  /// Every listing's word ids and price points, one after another in slot order (a scan
+  /// streams through them instead of chasing an array per listing). A changed listing's new
+  /// ones go to the end; `poolGarbage` counts the entries no listing points at any more, and
+  /// the pools are rewritten when that is more than half of them.
+  private(set) var termPool: [Int32] = []
+  private(set) var pricePool: [PricePoint] = []
+  private var poolGarbage = 0
   /// The slot of each producer id (a listing may name a producer before the producer arrives),
   /// and per producer slot its id, its snapshot once it arrived and what the engine reads of it.
   private(set) var producerSlots: [String: Int32] = [:]
   private(set) var producerIDs: [String] = []
   private(set) var producersBySlot: [Producer?] = []
   private(set) var producerFacts: [ProducerFacts] = []
-  /// Interned folded words and upper-case country codes.
+  /// Interned folded words, upper-case country codes and upper-case currency codes (each
+  /// currency's code by id too).
   private(set) var termIDs: [String: Int32] = [:]
   private(set) var countryIDs: [String: Int32] = [:]
+  private(set) var currencyIDs: [String: Int32] = [:]
+  private(set) var currencyCodes: [String] = []
 
   /// An empty index.
   public init() {}
@@ -70,25 +82,56 @@ public struct CatalogueIndex: Sendable {
       producerFacts[slot] = ProducerFacts(producer, countries: &countryIDs)
     case .listing(let listing):
       let producer = producerSlot(listing.producerId)
-      let facts = ListingFacts(listing, producer: producer, terms: internedTerms(of: listing))
+      let terms = internedTerms(of: listing)
+      let (points, defaultCurrency) = PricePoint.points(of: listing.priceTiers) { internCurrency($0) }
+      let numbers = ListingNumbers(
+        moq: listing.moq, leadTimeDays: Int64(listing.leadTimeDays), monthlyCapacity: listing.monthlyCapacity,
+        termStart: Int32(termPool.count), termCount: Int32(terms.count), priceStart: Int32(pricePool.count),
+        priceCount: Int32(points.count), producer: producer, category: listing.category.rawValue,
+        unit: listing.unit.rawValue, defaultCurrency: defaultCurrency,
+        incotermRank: MatchEngine.incotermRank(listing.incoterm).map(Int8.init) ?? -1)
+      termPool += terms
+      pricePool += points
       let active = listing.status == .active ? listing.category.rawValue : Self.inactive
       if let slot = listingSlots[listing.id].map(Int.init) {
         let previous = listingsBySlot[slot].producerId
         if previous != listing.producerId { listingsByProducer[previous]?.remove(listing.id) }
+        poolGarbage += Int(listingNumbers[slot].termCount + listingNumbers[slot].priceCount)
         listingsBySlot[slot] = listing
-        listingFacts[slot] = facts
+        listingNumbers[slot] = numbers
+        listingHS[slot] = Self.digits(listing.hsCode)
         scanCategory[slot] = active
         scanProducer[slot] = producer
+        if poolGarbage > (termPool.count + pricePool.count) / 2 { compactPools() }
       } else {
         listingSlots[listing.id] = Int32(listingsBySlot.count)
         listingsBySlot.append(listing)
         listingIDs.append(listing.id)
-        listingFacts.append(facts)
+        listingNumbers.append(numbers)
+        listingHS.append(Self.digits(listing.hsCode))
         scanCategory.append(active)
         scanProducer.append(producer)
       }
       listingsByProducer[listing.producerId, default: []].insert(listing.id)
     }
+  }
+
+  /// Rewrites the pools with only the entries listings point at, in slot order.
+  private mutating func compactPools() {
+    var terms: [Int32] = []
+    var prices: [PricePoint] = []
+    terms.reserveCapacity(termPool.count - poolGarbage / 2)
+    for slot in listingNumbers.indices {
+      let numbers = listingNumbers[slot]
+      let termStart = Int(numbers.termStart), priceStart = Int(numbers.priceStart)
+      listingNumbers[slot].termStart = Int32(terms.count)
+      listingNumbers[slot].priceStart = Int32(prices.count)
+      terms += termPool[termStart..<termStart + Int(numbers.termCount)]
+      prices += pricePool[priceStart..<priceStart + Int(numbers.priceCount)]
+    }
+    termPool = terms
+    pricePool = prices
+    poolGarbage = 0
   }
 
   /// How many listings the index holds, any status.
@@ -100,7 +143,17 @@ public struct CatalogueIndex: Sendable {
   }
 
   func indexed(_ slot: Int32) -> IndexedListing {
-    IndexedListing(listing: listingsBySlot[Int(slot)], facts: listingFacts[Int(slot)])
+    IndexedListing(listing: listingsBySlot[Int(slot)], facts: facts(slot))
+  }
+
+  /// What the engine reads of the listing in `slot`.
+  func facts(_ slot: Int32) -> ListingFacts {
+    let numbers = listingNumbers[Int(slot)]
+    let terms = Int(numbers.termStart), prices = Int(numbers.priceStart)
+    return ListingFacts(
+      numbers: numbers, hsDigits: listingHS[Int(slot)], terms: termPool[terms..<terms + Int(numbers.termCount)],
+      prices: pricePool[prices..<prices + Int(numbers.priceCount)],
+      defaultCode: currencyCodes[Int(numbers.defaultCurrency)])
   }
 
   /// The producer of a listing's facts, when its snapshot has arrived.
@@ -118,7 +171,7 @@ public struct CatalogueIndex: Sendable {
     }
     return ids.compactMap { id in
       guard let slot = listingSlots[id], scanCategory[Int(slot)] != Self.inactive,
-        producerFacts[Int(listingFacts[Int(slot)].producer)].eligible
+        producerFacts[Int(listingNumbers[Int(slot)].producer)].eligible
       else { return nil }
       return indexed(slot)
     }
@@ -130,9 +183,14 @@ public struct CatalogueIndex: Sendable {
   /// The id of an upper-case country code, if any producer ever exported there.
   func countryID(_ code: String) -> Int32? { countryIDs[code] }
 
-  /// How many words and country codes are interned: ids are never removed or reused, so two
-  /// snapshots of one index with the same sizes map every word and code alike.
-  var vocabularySize: (terms: Int, countries: Int) { (termIDs.count, countryIDs.count) }
+  /// The id of an upper-case currency code, if any listing ever priced in it.
+  func currencyID(_ code: String) -> Int32? { currencyIDs[code] }
+
+  /// How many words, country and currency codes are interned: ids are never removed or reused,
+  /// so two snapshots of one index with the same sizes map every word and code alike.
+  var vocabularySize: (terms: Int, countries: Int, currencies: Int) {
+    (termIDs.count, countryIDs.count, currencyIDs.count)
+  }
 
   private mutating func producerSlot(_ id: String) -> Int32 {
     if let slot = producerSlots[id] { return slot }
@@ -142,6 +200,12 @@ public struct CatalogueIndex: Sendable {
     producersBySlot.append(nil)
     producerFacts.append(ProducerFacts())
     return slot
+  }
+
+  private mutating func internCurrency(_ code: String) -> Int32 {
+    let id = Self.intern(code, in: &currencyIDs)
+    if Int(id) == currencyCodes.count { currencyCodes.append(code) }
+    return id
   }
 
   /// The sorted ids of a listing's folded words, interning new ones.

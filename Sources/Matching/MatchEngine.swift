@@ -61,8 +61,10 @@ struct CompiledNeed: Sendable {
   /// The buyer's country among the producers' export markets (nil: nobody exports there).
   var country: Int32?
   var region: Int?
-  /// The target price's currency, upper case.
+  /// The target price's currency, upper case, and its id in the index (nil: no listing has a
+  /// price in it).
   var currency: String?
+  var currencyID: Int32?
   /// The target unit price (positive), in minor units.
   var target: Int64?
   /// The day certificates must be valid on: the deadline, else today.
@@ -81,6 +83,7 @@ struct CompiledNeed: Sendable {
     self.country = country.isEmpty ? nil : index.countryID(country)
     region = Regions.region(of: country)
     currency = need.targetPrice?.currencyCode.uppercased()
+    currencyID = currency.flatMap(index.currencyID)
     if let price = need.targetPrice, price.amountMinor > 0 { target = price.amountMinor }
     day = need.deadlineDay ?? today
     var wanted: [CertificationType] = []
@@ -232,7 +235,7 @@ enum MatchEngine {
   /// Applies every hard filter (except the existing-partner one, which the caller decides);
   /// after a category failure, none of the others.
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts) -> Screening {
-    screen(need, listing, certified: certified(need, producer))
+    screen(need, listing.numbers, hsDigits: listing.hsDigits, certified: certified(need, producer))
   }
 
   /// Whether `producer` holds every certification `need` requires, valid on its day: the same
@@ -243,13 +246,11 @@ enum MatchEngine {
 
   /// ``screen(_:_:producer:)`` with the certification filter's verdict given.
   @inline(__always)
-  static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
+  static func screen(_ need: CompiledNeed, _ listing: ListingNumbers, hsDigits: String, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
-    // The closures below capture single fields, not `listing`: a capture of the struct may copy
-    // it (retaining its arrays) for every listing scanned.
-    let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
-    let hsDigits = listing.hsDigits.utf8
+    let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category)
+    let hsDigits = hsDigits.utf8
     if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }) {
       // Callers look only at the first failure (and at "only capacity failed", which this is
       // not): nothing else is needed of a listing of another category.
@@ -259,8 +260,8 @@ enum MatchEngine {
     // MOQ ≤ quantity, in the same unit.
     let quantity = need.need.quantity
     if quantity > 0 {
-      let unit = need.need.unit
-      let unitsDiffer = unit != .unspecified && listing.unit != .unspecified && unit != listing.unit
+      let unit = need.need.unit.rawValue
+      let unitsDiffer = unit != 0 && listing.unit != 0 && unit != listing.unit
       if unitsDiffer || listing.moq > quantity { result.failures |= 1 << 1 }
     }
     // Capacity × lead time vs the deadline.
@@ -272,7 +273,7 @@ enum MatchEngine {
     // Certifications valid on the deadline (today without one).
     if !certified { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
-    let offered = listing.incotermRank
+    let offered = listing.offeredIncoterm
     if !need.incotermRanks.isEmpty
       && !need.incotermRanks.contains(where: { incotermCompatible(wanted: $0, offered: offered) })
     {
@@ -288,7 +289,7 @@ enum MatchEngine {
     FilterResult(
       capacityByDeadline: screening.capacityByDeadline,
       validCertifications: validCertifications(of: producer, on: need.day),
-      unitPrice: listing.prices.price(quantity: need.need.quantity, code: need.currency))
+      unitPrice: listing.price(quantity: need.need.quantity, for: need))
   }
 
   /// Certification types of `producer` valid on `day` (open ends count as valid), sorted.
@@ -330,7 +331,16 @@ enum MatchEngine {
   /// The unit price of the tier that applies to `quantity` (the lowest tier when 0), in
   /// `currency` when given (else the first tier's currency).
   static func unitPrice(_ listing: Listing, quantity: Int64, currency: String?) -> Money? {
-    PriceTable(listing.priceTiers).price(quantity: quantity, code: currency?.uppercased())
+    var codes: [String] = []
+    let (points, first) = PricePoint.points(of: listing.priceTiers) { code in
+      if let id = codes.firstIndex(of: code) { return Int32(id) }
+      codes.append(code)
+      return Int32(codes.count - 1)
+    }
+    let code = currency?.uppercased() ?? codes[Int(first)]
+    guard let id = codes.firstIndex(of: code) else { return nil }
+    let amount = points.withUnsafeBufferPointer { PricePoint.amount($0, quantity: quantity, currency: Int32(id)) }
+    return amount.map { Money(amountMinor: $0, currencyCode: code) }
   }
 
   // MARK: Score
@@ -340,7 +350,7 @@ enum MatchEngine {
     _ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts, screening: Screening,
     history: PairHistory?, responses: ResponseStats?
   ) -> ScoreFacts {
-    facts(need, listing, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
+    listing.scoreFacts(need, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
   }
 
   /// What the facts of `need` and any listing of `producer` share, computed once per producer.
@@ -364,13 +374,17 @@ enum MatchEngine {
       catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pairFact(history))
   }
 
-  /// The facts of one screened listing whose producer's side is known.
+  /// The facts of one screened listing whose producer's side is known, its words and price
+  /// points given. A target price always has a currency, so the price is in the need's.
   @inline(__always)
-  static func facts(_ need: CompiledNeed, _ listing: ListingFacts, side: ProducerSide, screening: Screening) -> ScoreFacts {
+  static func facts(
+    _ need: CompiledNeed, _ listing: ListingNumbers, terms: UnsafeBufferPointer<Int32>,
+    prices: UnsafeBufferPointer<PricePoint>, side: ProducerSide, screening: Screening
+  ) -> ScoreFacts {
     ScoreFacts(
-      termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
+      termCount: need.need.terms.count, termsFound: need.terms.count(in: terms), target: need.target,
       price: need.target == nil
-        ? nil : listing.prices.amount(quantity: need.need.quantity, code: need.currency ?? listing.prices.defaultCode),
+        ? nil : need.currencyID.flatMap { PricePoint.amount(prices, quantity: need.need.quantity, currency: $0) },
       quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
       capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
       moq: listing.moq, wanted: need.wanted.count, have: side.have, held: side.held, market: side.market,

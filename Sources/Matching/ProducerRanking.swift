@@ -84,10 +84,9 @@ struct ProducerRanking {
     guard total == 0 else { return }
     capacityLimited = capacity.compactMap { candidate in
       guard var candidate else { return nil }
-      let facts = index.listingFacts[Int(candidate.listing)]
       candidate.score = MatchEngine.score(
         MatchEngine.facts(
-          need, facts, producer: index.producerFacts[Int(candidate.producer)], screening: candidate.screening,
+          need, index.facts(candidate.listing), producer: index.producerFacts[Int(candidate.producer)], screening: candidate.screening,
           history: pairs[Int(candidate.producer)], responses: stats[Int(candidate.producer)]))
       return candidate
     }
@@ -95,8 +94,8 @@ struct ProducerRanking {
 
   /// One pass over the listings: per producer, the index in filterOrder of the furthest filter
   /// a listing got to (-1: none seen), its best passing listing and its best capacity-limited
-  /// one. Static, over parameters: the compiler may then read each listing's facts in place,
-  /// where through a `mutating` method's `self` it copied them (and the need) for every listing.
+  /// one. Static, over parameters: through a `mutating` method's `self` the compiler copied
+  /// the need for every listing.
   private static func scan(
     index: CatalogueIndex, need: CompiledNeed, options: MatchOptions, eligible: [Bool], pairs: [PairHistory?],
     stats: [ResponseStats?]
@@ -109,51 +108,65 @@ struct ProducerRanking {
     var sides = [ProducerSide?](repeating: nil, count: producerCount)
     let categories = need.categories
     let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
-    // Through a buffer pointer: an element is borrowed in place, where the array's subscript
-    // copied each listing's facts (retaining its arrays and string) once per use.
-    index.listingFacts.withUnsafeBufferPointer { listingFacts in
-      for slot in index.scanCategory.indices {
-        let category = index.scanCategory[slot]
-        if category == CatalogueIndex.inactive { continue }
-        let producer = Int(index.scanProducer[slot])
-        guard eligible[producer] else { continue }
-        if !categories.isEmpty && !categories.contains(category) {
-          deepest[producer] = max(deepest[producer], 0)
-          continue
-        }
-        if sides[producer] == nil {
-          sides[producer] = MatchEngine.side(
-            need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
-        }
-        guard let side = sides[producer] else { continue }
-        let screening = MatchEngine.screen(need, listingFacts[slot], certified: side.certified)
-        if let failure = screening.firstFailure {
-          deepest[producer] = max(deepest[producer], Int8(failure))
-          if screening.onlyCapacity && screening.capacityByDeadline > 0 {
-            if let current = capacity[producer],
-              current.screening.capacityByDeadline > screening.capacityByDeadline
-                || (current.screening.capacityByDeadline == screening.capacityByDeadline
-                  && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-            {
-              continue
+    // The columns through buffer pointers: every element is read in place, and a listing's
+    // numbers hold no reference, so reading them copies a few bytes and retains nothing.
+    index.listingNumbers.withUnsafeBufferPointer { numbers in
+      index.termPool.withUnsafeBufferPointer { termPool in
+        index.pricePool.withUnsafeBufferPointer { pricePool in
+          index.listingHS.withUnsafeBufferPointer { hsDigits in
+            for slot in index.scanCategory.indices {
+              let category = index.scanCategory[slot]
+              if category == CatalogueIndex.inactive { continue }
+              let producer = Int(index.scanProducer[slot])
+              guard eligible[producer] else { continue }
+              if !categories.isEmpty && !categories.contains(category) {
+                deepest[producer] = max(deepest[producer], 0)
+                continue
+              }
+              if sides[producer] == nil {
+                sides[producer] = MatchEngine.side(
+                  need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
+              }
+              guard let side = sides[producer] else { continue }
+              let listing = numbers[slot]
+              let screening = MatchEngine.screen(need, listing, hsDigits: hsDigits[slot], certified: side.certified)
+              if let failure = screening.firstFailure {
+                deepest[producer] = max(deepest[producer], Int8(failure))
+                if screening.onlyCapacity && screening.capacityByDeadline > 0 {
+                  if let current = capacity[producer],
+                    current.screening.capacityByDeadline > screening.capacityByDeadline
+                      || (current.screening.capacityByDeadline == screening.capacityByDeadline
+                        && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+                  {
+                    continue
+                  }
+                  capacity[producer] = Candidate(
+                    producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
+                }
+                continue
+              }
+              if options.excludeExistingPartners && pairs[producer]?.known == true {
+                deepest[producer] = existingPartner
+                continue
+              }
+              let terms = Int(listing.termStart), prices = Int(listing.priceStart)
+              let score = MatchEngine.score(
+                MatchEngine.facts(
+                  need, listing, terms: UnsafeBufferPointer(rebasing: termPool[terms..<terms + Int(listing.termCount)]),
+                  prices: UnsafeBufferPointer(rebasing: pricePool[prices..<prices + Int(listing.priceCount)]),
+                  side: side, screening: screening))
+              if score < options.minScore { continue }
+              if let current = best[producer],
+                current.score > score
+                  || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+              {
+                continue
+              }
+              best[producer] = Candidate(
+                producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
             }
-            capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
           }
-          continue
         }
-        if options.excludeExistingPartners && pairs[producer]?.known == true {
-          deepest[producer] = existingPartner
-          continue
-        }
-        let score = MatchEngine.score(MatchEngine.facts(need, listingFacts[slot], side: side, screening: screening))
-        if score < options.minScore { continue }
-        if let current = best[producer],
-          current.score > score
-            || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-        {
-          continue
-        }
-        best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
       }
     }
     return (deepest, best, capacity)
