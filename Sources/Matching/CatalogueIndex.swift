@@ -25,9 +25,6 @@ public struct CatalogueIndex: Sendable {
     var hsDigits: String { facts.hsDigits }
   }
 
-  /// `scanCategory` of a listing that is not active.
-  static let inactive = Int32.min
-
   /// Villages by id.
   public private(set) var villages: [String: Village] = [:]
   /// Producers by id, deleted ones included (their listings are deleted too).
@@ -37,23 +34,15 @@ public struct CatalogueIndex: Sendable {
 
   /// The slot of each listing id.
   private(set) var listingSlots: [String: Int32] = [:]
-  /// Per listing slot, in columns (a ranking reads only the columns it needs, each contiguous):
-  /// the listing as published, its id, the two columns a ranking scans whole (its category's
-  /// raw value when it is active, `inactive` otherwise, and its producer's slot), the numbers
-  /// the filters and the score read, and its HS digits.
+  /// Per listing slot: the listing as published, its id, and where its columns are: which of
+  /// `categories` and the position there.
   private(set) var listingsBySlot: [Listing] = []
   private(set) var listingIDs: [String] = []
-  private(set) var scanCategory: [Int32] = []
-  private(set) var scanProducer: [Int32] = []
-  private(set) var listingNumbers: [ListingNumbers] = []
-  private(set) var listingHS: [String] = []
-  /// Every listing's word ids and price points, one after another in slot order (a scan
-  /// streams through them instead of chasing an array per listing). A changed listing's new
-  /// ones go to the end; `poolGarbage` counts the entries no listing points at any more, and
-  /// the pools are rewritten when that is more than half of them.
-  private(set) var termPool: [Int32] = []
-  private(set) var pricePool: [PricePoint] = []
-  private var poolGarbage = 0
+  private var places: [Place] = []
+  /// The listings of each category (any status) in columns, and the index there of each
+  /// category's raw value.
+  private(set) var categories: [CategoryColumns] = []
+  private var categoryPositions: [Int32: Int32] = [:]
   /// The slot of each producer id (a listing may name a producer before the producer arrives),
   /// and per producer slot its id, its snapshot once it arrived and what the engine reads of it.
   private(set) var producerSlots: [String: Int32] = [:]
@@ -82,56 +71,53 @@ public struct CatalogueIndex: Sendable {
       producerFacts[slot] = ProducerFacts(producer, countries: &countryIDs)
     case .listing(let listing):
       let producer = producerSlot(listing.producerId)
-      let terms = internedTerms(of: listing)
       let (points, defaultCurrency) = PricePoint.points(of: listing.priceTiers) { internCurrency($0) }
       let numbers = ListingNumbers(
         moq: listing.moq, leadTimeDays: Int64(listing.leadTimeDays), monthlyCapacity: listing.monthlyCapacity,
-        termStart: Int32(termPool.count), termCount: Int32(terms.count), priceStart: Int32(pricePool.count),
-        priceCount: Int32(points.count), producer: producer, category: listing.category.rawValue,
-        unit: listing.unit.rawValue, defaultCurrency: defaultCurrency,
+        termStart: 0, termCount: 0, priceStart: 0, priceCount: 0, producer: producer,
+        category: listing.category.rawValue, unit: listing.unit.rawValue, defaultCurrency: defaultCurrency,
         incotermRank: MatchEngine.incotermRank(listing.incoterm).map(Int8.init) ?? -1)
-      termPool += terms
-      pricePool += points
-      let active = listing.status == .active ? listing.category.rawValue : Self.inactive
+      let target = categoryColumns(listing.category.rawValue)
+      var entry = CategoryColumns.Entry(
+        slot: Int32(listingsBySlot.count), active: listing.status == .active, numbers: numbers,
+        hsDigits: Self.digits(listing.hsCode), terms: internedTerms(of: listing), prices: points)
       if let slot = listingSlots[listing.id].map(Int.init) {
         let previous = listingsBySlot[slot].producerId
         if previous != listing.producerId { listingsByProducer[previous]?.remove(listing.id) }
-        poolGarbage += Int(listingNumbers[slot].termCount + listingNumbers[slot].priceCount)
         listingsBySlot[slot] = listing
-        listingNumbers[slot] = numbers
-        listingHS[slot] = Self.digits(listing.hsCode)
-        scanCategory[slot] = active
-        scanProducer[slot] = producer
-        if poolGarbage > (termPool.count + pricePool.count) / 2 { compactPools() }
+        entry.slot = Int32(slot)
+        let place = places[slot]
+        if place.columns == target {
+          categories[Int(target)].replace(at: place.position, with: entry)
+        } else {
+          if let moved = categories[Int(place.columns)].remove(at: place.position) {
+            places[Int(moved)].position = place.position
+          }
+          places[slot] = Place(columns: target, position: categories[Int(target)].append(entry))
+        }
       } else {
-        listingSlots[listing.id] = Int32(listingsBySlot.count)
+        listingSlots[listing.id] = entry.slot
         listingsBySlot.append(listing)
         listingIDs.append(listing.id)
-        listingNumbers.append(numbers)
-        listingHS.append(Self.digits(listing.hsCode))
-        scanCategory.append(active)
-        scanProducer.append(producer)
+        places.append(Place(columns: target, position: categories[Int(target)].append(entry)))
       }
       listingsByProducer[listing.producerId, default: []].insert(listing.id)
     }
   }
 
-  /// Rewrites the pools with only the entries listings point at, in slot order.
-  private mutating func compactPools() {
-    var terms: [Int32] = []
-    var prices: [PricePoint] = []
-    terms.reserveCapacity(termPool.count - poolGarbage / 2)
-    for slot in listingNumbers.indices {
-      let numbers = listingNumbers[slot]
-      let termStart = Int(numbers.termStart), priceStart = Int(numbers.priceStart)
-      listingNumbers[slot].termStart = Int32(terms.count)
-      listingNumbers[slot].priceStart = Int32(prices.count)
-      terms += termPool[termStart..<termStart + Int(numbers.termCount)]
-      prices += pricePool[priceStart..<priceStart + Int(numbers.priceCount)]
-    }
-    termPool = terms
-    pricePool = prices
-    poolGarbage = 0
+  /// Where a listing's columns are.
+  private struct Place {
+    var columns: Int32
+    var position: Int32
+  }
+
+  /// The index in `categories` of the category `raw`, a new one when it has none yet.
+  private mutating func categoryColumns(_ raw: Int32) -> Int32 {
+    if let position = categoryPositions[raw] { return position }
+    let position = Int32(categories.count)
+    categories.append(CategoryColumns(category: raw))
+    categoryPositions[raw] = position
+    return position
   }
 
   /// How many listings the index holds, any status.
@@ -148,12 +134,18 @@ public struct CatalogueIndex: Sendable {
 
   /// What the engine reads of the listing in `slot`.
   func facts(_ slot: Int32) -> ListingFacts {
-    let numbers = listingNumbers[Int(slot)]
-    let terms = Int(numbers.termStart), prices = Int(numbers.priceStart)
+    let place = places[Int(slot)]
+    let columns = categories[Int(place.columns)]
+    let numbers = columns.numbers[Int(place.position)]
     return ListingFacts(
-      numbers: numbers, hsDigits: listingHS[Int(slot)], terms: termPool[terms..<terms + Int(numbers.termCount)],
-      prices: pricePool[prices..<prices + Int(numbers.priceCount)],
-      defaultCode: currencyCodes[Int(numbers.defaultCurrency)])
+      numbers: numbers, hsDigits: columns.hsDigits[Int(place.position)], terms: columns.terms(at: place.position),
+      prices: columns.prices(at: place.position), defaultCode: currencyCodes[Int(numbers.defaultCurrency)])
+  }
+
+  /// Whether the listing in `slot` is active.
+  func isActive(_ slot: Int32) -> Bool {
+    let place = places[Int(slot)]
+    return categories[Int(place.columns)].producers[Int(place.position)] >= 0
   }
 
   /// The producer of a listing's facts, when its snapshot has arrived.
@@ -170,10 +162,9 @@ public struct CatalogueIndex: Sendable {
       ids = listingSlots.keys.sorted()
     }
     return ids.compactMap { id in
-      guard let slot = listingSlots[id], scanCategory[Int(slot)] != Self.inactive,
-        producerFacts[Int(listingNumbers[Int(slot)].producer)].eligible
-      else { return nil }
-      return indexed(slot)
+      guard let slot = listingSlots[id], isActive(slot) else { return nil }
+      let indexed = indexed(slot)
+      return producerFacts[Int(indexed.facts.producer)].eligible ? indexed : nil
     }
   }
 

@@ -3,10 +3,10 @@ internal import CommonAPI
 internal import MatchingAPI
 internal import Storage
 
-/// Ranks the producers of one index snapshot for one need: one pass over the listings' category
-/// column; the hard filters and the score (without reasons) only for listings of a category that
-/// fits; per producer its best listing; the top `shown` kept in order as they come, so nothing
-/// is sorted but the page.
+/// Ranks the producers of one index snapshot for one need: the hard filters and the score
+/// (without reasons) over the columns of each category that fits, the other categories only
+/// read for their producers (to count them as excluded); per producer its best listing; the top
+/// `shown` kept in order as they come, so nothing is sorted but the page.
 ///
 /// The result is what a full sort of every passing producer would give: ties between producers
 /// break by producer id, between a producer's listings by listing id.
@@ -106,30 +106,31 @@ struct ProducerRanking {
     var capacity = [Candidate?](repeating: nil, count: producerCount)
     // What the score reads of each producer and pair, once per producer that gets that far.
     var sides = [ProducerSide?](repeating: nil, count: producerCount)
-    let categories = need.categories
     let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
-    // The columns through buffer pointers: every element is read in place, and a listing's
-    // numbers hold no reference, so reading them copies a few bytes and retains nothing.
-    index.listingNumbers.withUnsafeBufferPointer { numbers in
-      index.termPool.withUnsafeBufferPointer { termPool in
-        index.pricePool.withUnsafeBufferPointer { pricePool in
-          index.listingHS.withUnsafeBufferPointer { hsDigits in
-            for slot in index.scanCategory.indices {
-              let category = index.scanCategory[slot]
-              if category == CatalogueIndex.inactive { continue }
-              let producer = Int(index.scanProducer[slot])
-              guard eligible[producer] else { continue }
-              if !categories.isEmpty && !categories.contains(category) {
-                deepest[producer] = max(deepest[producer], 0)
-                continue
-              }
+    for columns in index.categories {
+      if !need.categories.isEmpty && !need.categories.contains(columns.category) {
+        for producer in columns.producers where producer >= 0 && eligible[Int(producer)] {
+          deepest[Int(producer)] = max(deepest[Int(producer)], 0)
+        }
+        continue
+      }
+      // The columns through buffer pointers: every element is read in place, and a listing's
+      // numbers hold no reference, so reading them copies a few bytes and retains nothing.
+      columns.numbers.withUnsafeBufferPointer { numbers in
+        columns.termPool.withUnsafeBufferPointer { termPool in
+          columns.pricePool.withUnsafeBufferPointer { pricePool in
+            for position in columns.producers.indices {
+              let producer = Int(columns.producers[position])
+              guard producer >= 0 && eligible[producer] else { continue }
               if sides[producer] == nil {
                 sides[producer] = MatchEngine.side(
                   need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
               }
               guard let side = sides[producer] else { continue }
-              let listing = numbers[slot]
-              let screening = MatchEngine.screen(need, listing, hsDigits: hsDigits[slot], certified: side.certified)
+              let listing = numbers[position]
+              let slot = Int(columns.slots[position])
+              let screening = MatchEngine.screen(
+                need, listing, hsDigits: columns.hsDigits[position], certified: side.certified)
               if let failure = screening.firstFailure {
                 deepest[producer] = max(deepest[producer], Int8(failure))
                 if screening.onlyCapacity && screening.capacityByDeadline > 0 {

@@ -9,10 +9,10 @@ struct ListingNumbers: Sendable, BitwiseCopyable {
   var moq: Int64
   var leadTimeDays: Int64
   var monthlyCapacity: Int64
-  /// The listing's words: `termCount` ids from `termStart` in ``CatalogueIndex/termPool``.
+  /// The listing's words: `termCount` ids from `termStart` in its ``CategoryColumns/termPool``.
   var termStart: Int32
   var termCount: Int32
-  /// Its price tiers: `priceCount` points from `priceStart` in ``CatalogueIndex/pricePool``.
+  /// Its price tiers: `priceCount` points from `priceStart` in its ``CategoryColumns/pricePool``.
   var priceStart: Int32
   var priceCount: Int32
   /// The producer's slot in the index.
