@@ -180,17 +180,32 @@ struct ProducerSide: Sendable {
   var pair: ScoreFacts.Pair
 }
 
-/// What only the reasons need: the objects behind the facts.
-struct ExplainContext {
-  var need: MatchNeed
+/// What only the reasons need: the objects behind the facts. A class: the score of every
+/// listing ranked passes "no context", which as an optional struct (a need inside) was built
+/// and copied for every listing, and as an optional reference is one null word.
+final class ExplainContext {
+  let need: MatchNeed
   /// The need's words the listing contains, in the need's order.
-  var foundWords: [String]
-  var unitPrice: Money?
-  var certifications: [CertificationType]
+  let foundWords: [String]
+  let unitPrice: Money?
+  let certifications: [CertificationType]
   /// Upper case.
-  var exportMarkets: [String]
-  var responses: ResponseStats?
-  var history: PairHistory?
+  let exportMarkets: [String]
+  let responses: ResponseStats?
+  let history: PairHistory?
+
+  init(
+    need: MatchNeed, foundWords: [String], unitPrice: Money?, certifications: [CertificationType],
+    exportMarkets: [String], responses: ResponseStats?, history: PairHistory?
+  ) {
+    self.need = need
+    self.foundWords = foundWords
+    self.unitPrice = unitPrice
+    self.certifications = certifications
+    self.exportMarkets = exportMarkets
+    self.responses = responses
+    self.history = history
+  }
 }
 
 /// The explained matching engine: pure functions from a need, a listing and its producer to
@@ -374,15 +389,16 @@ enum MatchEngine {
       catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pairFact(history))
   }
 
-  /// The facts of one screened listing whose producer's side is known, its words and price
-  /// points given. A target price always has a currency, so the price is in the need's.
+  /// The facts of one screened listing whose producer's side is known, given how many of the
+  /// need's words it has and its price points. A target price always has a currency, so the
+  /// price is in the need's.
   @inline(__always)
   static func facts(
-    _ need: CompiledNeed, _ listing: ListingNumbers, terms: UnsafeBufferPointer<Int32>,
-    prices: UnsafeBufferPointer<PricePoint>, side: ProducerSide, screening: Screening
+    _ need: CompiledNeed, _ listing: ListingNumbers, termsFound: Int, prices: UnsafeBufferPointer<PricePoint>,
+    side: ProducerSide, screening: Screening
   ) -> ScoreFacts {
     ScoreFacts(
-      termCount: need.need.terms.count, termsFound: need.terms.count(in: terms), target: need.target,
+      termCount: need.need.terms.count, termsFound: termsFound, target: need.target,
       price: need.target == nil
         ? nil : need.currencyID.flatMap { PricePoint.amount(prices, quantity: need.need.quantity, currency: $0) },
       quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,

@@ -66,13 +66,15 @@ struct ProducerRanking {
     for (id, entry) in responses { if let slot = index.producerSlots[id] { stats[Int(slot)] = entry } }
 
     let (deepest, best, capacity) = Self.scan(
-      index: index, need: need, options: options, eligible: eligible, pairs: pairs, stats: stats)
+      index: index, need: need, options: options, eligible: eligible, pairs: pairs, stats: stats, shown: shown)
 
     var counts = [Int32](repeating: 0, count: MatchEngine.filterOrder.count)
     for producer in 0..<producerCount {
       if let candidate = best[producer] {
         total += 1
         keep(candidate, shown: shown)
+      } else if deepest[producer] == Self.passedUnscored {
+        total += 1
       } else if deepest[producer] >= 0 {
         counts[Int(deepest[producer])] += 1
       }
@@ -92,13 +94,23 @@ struct ProducerRanking {
     }
   }
 
+  /// `deepest` of a producer with a passing listing that was not scored: its score could not
+  /// reach the page (see ``PageThreshold``).
+  private static let passedUnscored = Int8.max
+
   /// One pass over the listings: per producer, the index in filterOrder of the furthest filter
-  /// a listing got to (-1: none seen), its best passing listing and its best capacity-limited
-  /// one. Static, over parameters: through a `mutating` method's `self` the compiler copied
-  /// the need for every listing.
+  /// a listing got to (-1: none seen; `passedUnscored`), its best passing listing and its best
+  /// capacity-limited one. Static, over parameters: through a `mutating` method's `self` the
+  /// compiler copied the need for every listing.
+  ///
+  /// Words are counted only for listings that could reach the page: first the score with
+  /// every word of the need found, an upper bound of the real one (each factor's value only
+  /// grows with the words found, and rounding keeps a sum of larger terms at least as large);
+  /// below the page's threshold, the listing passes unscored. With a minimum score, every
+  /// passing listing is scored (whether it passes depends on its score).
   private static func scan(
     index: CatalogueIndex, need: CompiledNeed, options: MatchOptions, eligible: [Bool], pairs: [PairHistory?],
-    stats: [ResponseStats?]
+    stats: [ResponseStats?], shown: Int
   ) -> (deepest: [Int8], best: [Candidate?], capacity: [Candidate?]) {
     let producerCount = index.producerFacts.count
     var deepest = [Int8](repeating: -1, count: producerCount)
@@ -107,6 +119,8 @@ struct ProducerRanking {
     // What the score reads of each producer and pair, once per producer that gets that far.
     var sides = [ProducerSide?](repeating: nil, count: producerCount)
     let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
+    var threshold = PageThreshold(shown: options.minScore <= 0 ? shown : 0)
+    let termCount = need.need.terms.count
     for columns in index.categories {
       if !need.categories.isEmpty && !need.categories.contains(columns.category) {
         for producer in columns.producers where producer >= 0 && eligible[Int(producer)] {
@@ -150,12 +164,19 @@ struct ProducerRanking {
                 deepest[producer] = existingPartner
                 continue
               }
-              let terms = Int(listing.termStart), prices = Int(listing.priceStart)
-              let score = MatchEngine.score(
-                MatchEngine.facts(
-                  need, listing, terms: UnsafeBufferPointer(rebasing: termPool[terms..<terms + Int(listing.termCount)]),
-                  prices: UnsafeBufferPointer(rebasing: pricePool[prices..<prices + Int(listing.priceCount)]),
-                  side: side, screening: screening))
+              let prices = Int(listing.priceStart)
+              var facts = MatchEngine.facts(
+                need, listing, termsFound: termCount,
+                prices: UnsafeBufferPointer(rebasing: pricePool[prices..<prices + Int(listing.priceCount)]),
+                side: side, screening: screening)
+              if threshold.excludes(MatchEngine.score(facts)) {
+                if best[producer] == nil { deepest[producer] = passedUnscored }
+                continue
+              }
+              let terms = Int(listing.termStart)
+              facts.termsFound = need.terms.count(
+                in: UnsafeBufferPointer(rebasing: termPool[terms..<terms + Int(listing.termCount)]))
+              let score = MatchEngine.score(facts)
               if score < options.minScore { continue }
               if let current = best[producer],
                 current.score > score
@@ -165,12 +186,48 @@ struct ProducerRanking {
               }
               best[producer] = Candidate(
                 producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
+              threshold.offer(Int32(producer), score)
             }
           }
         }
       }
     }
     return (deepest, best, capacity)
+  }
+
+  /// The best scores of up to `shown` distinct producers seen so far. Once there are `shown`
+  /// of them, a listing scoring below the lowest cannot put its producer on the page: those
+  /// producers only gain (a producer's best only rises), so the last place ends at least as
+  /// high. Equal scores are never excluded (producer ids break the tie).
+  struct PageThreshold {
+    private let shown: Int
+    private var producers: [Int32] = []
+    private var scores: [Double] = []
+    private var lowest = -Double.infinity
+
+    /// No threshold when `shown` is 0 or large (the linear updates would cost more).
+    init(shown: Int) {
+      self.shown = shown <= 64 ? shown : 0
+    }
+
+    func excludes(_ bound: Double) -> Bool { bound < lowest }
+
+    /// `producer`'s best listing now scores `score`.
+    mutating func offer(_ producer: Int32, _ score: Double) {
+      guard shown > 0 else { return }
+      if let position = producers.firstIndex(of: producer) {
+        scores[position] = max(scores[position], score)
+      } else if producers.count < shown {
+        producers.append(producer)
+        scores.append(score)
+      } else if score > lowest, let position = scores.firstIndex(of: lowest) {
+        producers[position] = producer
+        scores[position] = score
+      } else {
+        return
+      }
+      if producers.count == shown { lowest = scores.min() ?? lowest }
+    }
   }
 
   /// Known, not deleted, and in the villages and districts the options ask for.

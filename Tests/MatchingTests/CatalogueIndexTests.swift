@@ -54,10 +54,10 @@ struct CatalogueIndexTests {
   }
 
   /// A ranking's answer by ids: total, the page (producer, listing, exact score) and exclusions.
-  static func answer(_ index: CatalogueIndex, _ need: MatchNeed) -> String {
+  static func answer(_ index: CatalogueIndex, _ need: MatchNeed, shown: Int = 20) -> String {
     let ranking = ProducerRanking(
       index: index, need: CompiledNeed(need, index: index, today: 20_000), options: MatchOptions(),
-      history: PairHistories(ordersFollowed: false), responses: [:], shown: 20)
+      history: PairHistories(ordersFollowed: false), responses: [:], shown: shown)
     let page = ranking.top.map { candidate in
       "\(index.producerIDs[Int(candidate.producer)])/\(index.listingIDs[Int(candidate.listing)])=\(candidate.score)"
     }
@@ -114,6 +114,28 @@ struct CatalogueIndexTests {
       passing += Int(answer.prefix { $0 != " " }) ?? 0
     }
     #expect(passing > 0, "no need found a producer: the comparison would prove nothing")
+  }
+
+  @Test("a short page (listings that cannot reach it go unscored) is the start of a long one (every listing scored), with the same totals")
+  func pageThreshold() {
+    let demo = DemoCatalogue.generate(listings: 1_500)
+    let index = Self.index(demo, listings: demo.listings)
+    var checked = 0
+    for category in Set(demo.listings.map(\.category)).sorted(by: { $0.rawValue < $1.rawValue }) {
+      var need = MatchNeed()
+      need.categories = [category]
+      need.terms = ["basket", "ceramic", "silk", "lacquer", "gift"]
+      need.quantity = 100
+      let short = Self.answer(index, need, shown: 3), long = Self.answer(index, need, shown: 100)
+      // "total [a b c] excluded" against "total [a b c d …] excluded".
+      let (shortTotal, longTotal) = (short.prefix { $0 != "[" }, long.prefix { $0 != "[" })
+      #expect(shortTotal == longTotal)
+      let shortPage = short.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }
+      #expect(long.drop { $0 != "[" }.dropFirst().hasPrefix(shortPage))
+      #expect(short.drop { $0 != "]" } == long.drop { $0 != "]" })
+      if (Int(shortTotal.filter { $0 != " " }) ?? 0) > 3 { checked += 1 }
+    }
+    #expect(checked > 0, "no category had more producers than the short page: nothing was left unscored")
   }
 
   @Test("a listing's price: its currency's tier for the quantity, the lowest when none applies, the first tier's currency by default")

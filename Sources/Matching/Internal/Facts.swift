@@ -107,10 +107,9 @@ struct ListingFacts: Sendable {
 
   /// The score's facts of this listing, screened, for a producer whose side is known.
   func scoreFacts(_ need: CompiledNeed, side: ProducerSide, screening: Screening) -> ScoreFacts {
-    terms.withUnsafeBufferPointer { terms in
-      prices.withUnsafeBufferPointer { prices in
-        MatchEngine.facts(need, numbers, terms: terms, prices: prices, side: side, screening: screening)
-      }
+    let found = terms.withUnsafeBufferPointer { need.terms.count(in: $0) }
+    return prices.withUnsafeBufferPointer { prices in
+      MatchEngine.facts(need, numbers, termsFound: found, prices: prices, side: side, screening: screening)
     }
   }
 }
@@ -137,7 +136,8 @@ struct TermSet: Sendable {
   /// How many of `terms` are in the set (both hold each word once).
   @inline(__always)
   func count(in terms: UnsafeBufferPointer<Int32>) -> Int {
-    bits.withUnsafeBufferPointer { bits in
+    if bits.isEmpty { return 0 }
+    return bits.withUnsafeBufferPointer { bits in
       var found = 0
       for id in terms {
         let word = Int(id) >> 6
