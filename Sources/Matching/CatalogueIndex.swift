@@ -49,6 +49,9 @@ public struct CatalogueIndex: Sendable {
   private(set) var producerIDs: [String] = []
   private(set) var producersBySlot: [Producer?] = []
   private(set) var producerFacts: [ProducerFacts] = []
+  /// Per producer slot, how many of its listings are active: a ranking learns which producers
+  /// make only other categories without reading those categories' columns.
+  private(set) var activeListingCounts: [Int32] = []
   /// Interned folded words, upper-case country codes and upper-case currency codes (each
   /// currency's code by id too).
   private(set) var termIDs: [String: Int32] = [:]
@@ -81,8 +84,10 @@ public struct CatalogueIndex: Sendable {
       var entry = CategoryColumns.Entry(
         slot: Int32(listingsBySlot.count), active: listing.status == .active, numbers: numbers,
         hsDigits: Self.digits(listing.hsCode), terms: internedTerms(of: listing), prices: points)
+      if entry.active { activeListingCounts[Int(producer)] += 1 }
       if let slot = listingSlots[listing.id].map(Int.init) {
         let previous = listingsBySlot[slot].producerId
+        if isActive(Int32(slot)) { activeListingCounts[Int(facts(Int32(slot)).producer)] -= 1 }
         if previous != listing.producerId { listingsByProducer[previous]?.remove(listing.id) }
         listingsBySlot[slot] = listing
         entry.slot = Int32(slot)
@@ -190,6 +195,7 @@ public struct CatalogueIndex: Sendable {
     producerIDs.append(id)
     producersBySlot.append(nil)
     producerFacts.append(ProducerFacts())
+    activeListingCounts.append(0)
     return slot
   }
 

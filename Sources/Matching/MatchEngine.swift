@@ -448,6 +448,8 @@ enum MatchEngine {
 
   /// A factor's value and, with a context, its reason (formatting nine bilingual sentences
   /// costs more than the arithmetic, so rankings leave it out for all but the page shown).
+  /// Inlined, so that in ``score(_:)``, where there is no context, no empty reason is built.
+  @inline(__always)
   private static func evaluate(
     _ factor: Factor, _ facts: ScoreFacts, _ context: ExplainContext?
   ) -> (Double, LocalizedText) {

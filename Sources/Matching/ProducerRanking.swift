@@ -98,10 +98,10 @@ struct ProducerRanking {
   /// reach the page (see ``PageThreshold``).
   private static let passedUnscored = Int8.max
 
-  /// One pass over the listings: per producer, the index in filterOrder of the furthest filter
-  /// a listing got to (-1: none seen; `passedUnscored`), its best passing listing and its best
-  /// capacity-limited one. Static, over parameters: through a `mutating` method's `self` the
-  /// compiler copied the need for every listing.
+  /// One pass over the listings of the categories that fit: per producer, the index in
+  /// filterOrder of the furthest filter a listing got to (-1: none seen; `passedUnscored`), its
+  /// best passing listing and its best capacity-limited one. Static, over parameters: through a
+  /// `mutating` method's `self` the compiler copied the need for every listing.
   ///
   /// Words are counted only for listings that could reach the page: first the score with
   /// every word of the need found, an upper bound of the real one (each factor's value only
@@ -121,13 +121,7 @@ struct ProducerRanking {
     let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
     var threshold = PageThreshold(shown: options.minScore <= 0 ? shown : 0)
     let termCount = need.need.terms.count
-    for columns in index.categories {
-      if !need.categories.isEmpty && !need.categories.contains(columns.category) {
-        for producer in columns.producers where producer >= 0 && eligible[Int(producer)] {
-          deepest[Int(producer)] = max(deepest[Int(producer)], 0)
-        }
-        continue
-      }
+    for columns in index.categories where need.categories.isEmpty || need.categories.contains(columns.category) {
       // The columns through buffer pointers: every element is read in place, and a listing's
       // numbers hold no reference, so reading them copies a few bytes and retains nothing.
       columns.numbers.withUnsafeBufferPointer { numbers in
@@ -191,6 +185,12 @@ struct ProducerRanking {
           }
         }
       }
+    }
+    // A producer no listing of a fitting category reached, with active listings: all of them
+    // are of other categories.
+    for producer in 0..<producerCount
+    where deepest[producer] < 0 && best[producer] == nil && eligible[producer] && index.activeListingCounts[producer] > 0 {
+      deepest[producer] = 0
     }
     return (deepest, best, capacity)
   }
