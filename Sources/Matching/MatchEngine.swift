@@ -56,6 +56,8 @@ struct CompiledNeed: Sendable {
   var today: Int64
   /// Raw values of the categories that fit; empty: any.
   var categories: [Int32]
+  /// The HS prefixes packed with their masks (``HSDigits``); nil when one is too long to pack.
+  var hsPrefixes: [(value: UInt64, mask: UInt64)]?
   /// Ids of the need's words that some listing uses (the rest can match nothing).
   var terms: TermSet
   /// The buyer's country among the producers' export markets (nil: nobody exports there).
@@ -78,6 +80,8 @@ struct CompiledNeed: Sendable {
     self.need = need
     self.today = today
     categories = need.categories.map(\.rawValue)
+    let packed = need.hsPrefixes.compactMap(HSDigits.packed)
+    hsPrefixes = packed.count == need.hsPrefixes.count ? packed.map { ($0, HSDigits.mask(of: $0)) } : nil
     terms = TermSet(need.terms.compactMap(index.termID))
     let country = need.buyerCountry.uppercased()
     self.country = country.isEmpty ? nil : index.countryID(country)
@@ -265,8 +269,16 @@ enum MatchEngine {
     var result = Screening()
     // Category / HS.
     let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category)
-    let hsDigits = hsDigits.utf8
-    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }) {
+    var hsFits = true
+    if !need.need.hsPrefixes.isEmpty {
+      if let prefixes = need.hsPrefixes, let code = listing.hs {
+        hsFits = prefixes.contains { code & $0.mask == $0.value }
+      } else {
+        let hsDigits = hsDigits.utf8
+        hsFits = need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }
+      }
+    }
+    if !categoryFits || !hsFits {
       // Callers look only at the first failure (and at "only capacity failed", which this is
       // not): nothing else is needed of a listing of another category.
       result.failures = 1
@@ -452,10 +464,11 @@ enum MatchEngine {
   @inline(__always)
   private static func evaluate(
     _ factor: Factor, _ facts: ScoreFacts, _ context: ExplainContext?
-  ) -> (Double, LocalizedText) {
+  ) -> (Double, LocalizedText?) {
     /// The reason, formatted only when explaining.
-    func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
-      context == nil ? LocalizedText() : LocalizedText(vi: vi(), en: en())
+    /// nil without a context: an empty message would still be built and destroyed per factor.
+    func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText? {
+      context == nil ? nil : LocalizedText(vi: vi(), en: en())
     }
     let quantity = facts.quantity
     switch factor {

@@ -138,6 +138,24 @@ struct CatalogueIndexTests {
     #expect(checked > 0, "no category had more producers than the short page: nothing was left unscored")
   }
 
+  @Test("packed HS digits match a prefix exactly when the digits start with it")
+  func hsPrefixes() {
+    let codes = ["", "0", "01", "0101", "4602", "460212", "4602129000", "46021", "9999999999999999", "12345678901234567"]
+    var compared = 0
+    for code in codes {
+      for prefix in codes {
+        guard let packedCode = HSDigits.packed(code), let packedPrefix = HSDigits.packed(prefix) else {
+          #expect(code.count > 16 || prefix.count > 16)
+          continue
+        }
+        #expect((packedCode & HSDigits.mask(of: packedPrefix) == packedPrefix) == code.hasPrefix(prefix), "\(code) \(prefix)")
+        compared += 1
+      }
+    }
+    #expect(compared == 81)
+    #expect(HSDigits.packed("46a2") == nil)
+  }
+
   @Test("a listing's price: its currency's tier for the quantity, the lowest when none applies, the first tier's currency by default")
   func priceTiers() {
     var listing = Listing()

@@ -9,6 +9,8 @@ struct ListingNumbers: Sendable, BitwiseCopyable {
   var moq: Int64
   var leadTimeDays: Int64
   var monthlyCapacity: Int64
+  /// The HS code's digits as ``HSDigits/packed(_:)`` gives them (nil: too long to pack).
+  var hs: UInt64?
   /// The listing's words: `termCount` ids from `termStart` in its ``CategoryColumns/termPool``.
   var termStart: Int32
   var termCount: Int32
@@ -27,6 +29,30 @@ struct ListingNumbers: Sendable, BitwiseCopyable {
 
   /// The incoterm rank as ``MatchEngine/incotermCompatible(wanted:offered:)`` takes it.
   var offeredIncoterm: Int? { incotermRank < 0 ? nil : Int(incotermRank) }
+}
+
+/// HS digits packed into an integer, so a need's HS prefixes are tested against a listing with a
+/// mask and a compare instead of walking two strings.
+enum HSDigits {
+  /// Digit i (of at most 16) in bits 60 - 4i ..< 64 - 4i, as the digit plus one, zeros after
+  /// the last: a prefix matches exactly when the code's bits under the prefix's mask equal it
+  /// (a prefix longer than the code has a digit where the code has zero). nil for longer
+  /// strings or anything but ASCII digits.
+  static func packed(_ digits: String) -> UInt64? {
+    var value: UInt64 = 0
+    var shift = 60
+    for byte in digits.utf8 {
+      guard shift >= 0, byte >= 0x30, byte <= 0x39 else { return nil }
+      value |= UInt64(byte - 0x30 + 1) << UInt64(shift)
+      shift -= 4
+    }
+    return value
+  }
+
+  /// The mask of a packed prefix: the nibbles its digits use.
+  static func mask(of packed: UInt64) -> UInt64 {
+    packed == 0 ? 0 : ~0 << UInt64(packed.trailingZeroBitCount & ~3)
+  }
 }
 
 /// One price tier of a listing: its currency interned, so a ranking compares integers.
