@@ -153,12 +153,6 @@ struct TermSet: Sendable {
     }
   }
 
-  @inline(__always)
-  func contains(_ id: Int32) -> Bool {
-    let word = Int(id) >> 6
-    return id >= 0 && word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
-  }
-
   /// How many of `terms` are in the set (both hold each word once).
   @inline(__always)
   func count(in terms: UnsafeBufferPointer<Int32>) -> Int {
