@@ -460,7 +460,7 @@ enum MatchEngine {
 
   /// A factor's value and, with a context, its reason (formatting nine bilingual sentences
   /// costs more than the arithmetic, so rankings leave it out for all but the page shown).
-  /// Inlined, so that in ``score(_:)``, where there is no context, no empty reason is built.
+  /// Inlined into ``score(_:)``, where the context is known to be nil and the reasons fold away.
   @inline(__always)
   private static func evaluate(
     _ factor: Factor, _ facts: ScoreFacts, _ context: ExplainContext?
