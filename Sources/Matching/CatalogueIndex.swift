@@ -77,7 +77,8 @@ public struct CatalogueIndex: Sendable {
       let (points, defaultCurrency) = PricePoint.points(of: listing.priceTiers) { internCurrency($0) }
       let numbers = ListingNumbers(
         moq: listing.moq, leadTimeDays: Int64(listing.leadTimeDays), monthlyCapacity: listing.monthlyCapacity,
-        hs: HSDigits.packed(Self.digits(listing.hsCode)), termStart: 0, termCount: 0, priceStart: 0, priceCount: 0, producer: producer,
+        hs: HSDigits.packed(Self.digits(listing.hsCode)), termStart: 0, termCount: 0, priceStart: 0, priceCount: 0,
+        producer: producer,
         category: listing.category.rawValue, unit: listing.unit.rawValue, defaultCurrency: defaultCurrency,
         incotermRank: MatchEngine.incotermRank(listing.incoterm).map(Int8.init) ?? -1)
       let target = categoryColumns(listing.category.rawValue)

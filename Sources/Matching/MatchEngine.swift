@@ -377,7 +377,8 @@ enum MatchEngine {
     _ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts, screening: Screening,
     history: PairHistory?, responses: ResponseStats?
   ) -> ScoreFacts {
-    listing.scoreFacts(need, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
+    listing.scoreFacts(
+      need, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
   }
 
   /// What the facts of `need` and any listing of `producer` share, computed once per producer.

@@ -88,7 +88,8 @@ struct ProducerRanking {
       guard var candidate else { return nil }
       candidate.score = MatchEngine.score(
         MatchEngine.facts(
-          need, index.facts(candidate.listing), producer: index.producerFacts[Int(candidate.producer)], screening: candidate.screening,
+          need, index.facts(candidate.listing), producer: index.producerFacts[Int(candidate.producer)],
+          screening: candidate.screening,
           history: pairs[Int(candidate.producer)], responses: stats[Int(candidate.producer)]))
       return candidate
     }
@@ -189,7 +190,9 @@ struct ProducerRanking {
     // A producer no listing of a fitting category reached, with active listings: all of them
     // are of other categories.
     for producer in 0..<producerCount
-    where deepest[producer] < 0 && best[producer] == nil && eligible[producer] && index.activeListingCounts[producer] > 0 {
+    where deepest[producer] < 0 && best[producer] == nil && eligible[producer]
+      && index.activeListingCounts[producer] > 0
+    {
       deepest[producer] = 0
     }
     return (deepest, best, capacity)
