@@ -118,7 +118,7 @@ enum Consortia {
         entry.listingId = member.listing.listing.id
         entry.shareQuantity = share
         entry.shareFraction = Double(share) / Double(need.quantity)
-        entry.unitPrice = member.listing.facts.prices.price(quantity: share, code: compiled.currency)
+        entry.unitPrice = member.listing.facts.price(quantity: share, for: compiled)
         entry.capacityByDeadline = member.filter.capacityByDeadline
         proposal.members.append(entry)
         proposal.combinedCapacity += member.filter.capacityByDeadline

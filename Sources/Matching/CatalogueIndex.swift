@@ -4,7 +4,7 @@ internal import Storage
 
 /// The matching engine's view of the catalogue: the latest snapshot of every village, producer
 /// and listing the change feed delivered, and beside each listing and producer the few numbers
-/// the hard filters and the score read (``ListingFacts``, ``ProducerFacts``), derived once when
+/// the hard filters and the score read (``ListingNumbers``, ``ProducerFacts``), derived once when
 /// the snapshot arrives.
 ///
 /// Listings and producers live in slots (arrays indexed by an integer that a listing or
@@ -25,9 +25,6 @@ public struct CatalogueIndex: Sendable {
     var hsDigits: String { facts.hsDigits }
   }
 
-  /// `scanCategory` of a listing that is not active.
-  static let inactive = Int32.min
-
   /// Villages by id.
   public private(set) var villages: [String: Village] = [:]
   /// Producers by id, deleted ones included (their listings are deleted too).
@@ -37,23 +34,30 @@ public struct CatalogueIndex: Sendable {
 
   /// The slot of each listing id.
   private(set) var listingSlots: [String: Int32] = [:]
-  /// Per listing slot: the listing as published, its id, what the engine reads of it, and the
-  /// two columns a ranking scans whole: its category's raw value when it is active (`inactive`
-  /// otherwise) and its producer's slot.
+  /// Per listing slot: the listing as published, its id, and where its columns are: which of
+  /// `categories` and the position there.
   private(set) var listingsBySlot: [Listing] = []
   private(set) var listingIDs: [String] = []
-  private(set) var listingFacts: [ListingFacts] = []
-  private(set) var scanCategory: [Int32] = []
-  private(set) var scanProducer: [Int32] = []
+  private var places: [Place] = []
+  /// The listings of each category (any status) in columns, and the index there of each
+  /// category's raw value.
+  private(set) var categories: [CategoryColumns] = []
+  private var categoryPositions: [Int32: Int32] = [:]
   /// The slot of each producer id (a listing may name a producer before the producer arrives),
   /// and per producer slot its id, its snapshot once it arrived and what the engine reads of it.
   private(set) var producerSlots: [String: Int32] = [:]
   private(set) var producerIDs: [String] = []
   private(set) var producersBySlot: [Producer?] = []
   private(set) var producerFacts: [ProducerFacts] = []
-  /// Interned folded words and upper-case country codes.
+  /// Per producer slot, how many of its listings are active: a ranking learns which producers
+  /// make only other categories without reading those categories' columns.
+  private(set) var activeListingCounts: [Int32] = []
+  /// Interned folded words, upper-case country codes and upper-case currency codes (each
+  /// currency's code by id too).
   private(set) var termIDs: [String: Int32] = [:]
   private(set) var countryIDs: [String: Int32] = [:]
+  private(set) var currencyIDs: [String: Int32] = [:]
+  private(set) var currencyCodes: [String] = []
 
   /// An empty index.
   public init() {}
@@ -70,25 +74,56 @@ public struct CatalogueIndex: Sendable {
       producerFacts[slot] = ProducerFacts(producer, countries: &countryIDs)
     case .listing(let listing):
       let producer = producerSlot(listing.producerId)
-      let facts = ListingFacts(listing, producer: producer, terms: internedTerms(of: listing))
-      let active = listing.status == .active ? listing.category.rawValue : Self.inactive
+      let (points, defaultCurrency) = PricePoint.points(of: listing.priceTiers) { internCurrency($0) }
+      let numbers = ListingNumbers(
+        moq: listing.moq, leadTimeDays: Int64(listing.leadTimeDays), monthlyCapacity: listing.monthlyCapacity,
+        hs: HSDigits.packed(Self.digits(listing.hsCode)), termStart: 0, termCount: 0, priceStart: 0, priceCount: 0,
+        producer: producer,
+        category: listing.category.rawValue, unit: listing.unit.rawValue, defaultCurrency: defaultCurrency,
+        incotermRank: MatchEngine.incotermRank(listing.incoterm).map(Int8.init) ?? -1)
+      let target = categoryColumns(listing.category.rawValue)
+      var entry = CategoryColumns.Entry(
+        slot: Int32(listingsBySlot.count), active: listing.status == .active, numbers: numbers,
+        hsDigits: Self.digits(listing.hsCode), terms: internedTerms(of: listing), prices: points)
+      if entry.active { activeListingCounts[Int(producer)] += 1 }
       if let slot = listingSlots[listing.id].map(Int.init) {
         let previous = listingsBySlot[slot].producerId
+        if isActive(Int32(slot)) { activeListingCounts[Int(facts(Int32(slot)).producer)] -= 1 }
         if previous != listing.producerId { listingsByProducer[previous]?.remove(listing.id) }
         listingsBySlot[slot] = listing
-        listingFacts[slot] = facts
-        scanCategory[slot] = active
-        scanProducer[slot] = producer
+        entry.slot = Int32(slot)
+        let place = places[slot]
+        if place.columns == target {
+          categories[Int(target)].replace(at: place.position, with: entry)
+        } else {
+          if let moved = categories[Int(place.columns)].remove(at: place.position) {
+            places[Int(moved)].position = place.position
+          }
+          places[slot] = Place(columns: target, position: categories[Int(target)].append(entry))
+        }
       } else {
-        listingSlots[listing.id] = Int32(listingsBySlot.count)
+        listingSlots[listing.id] = entry.slot
         listingsBySlot.append(listing)
         listingIDs.append(listing.id)
-        listingFacts.append(facts)
-        scanCategory.append(active)
-        scanProducer.append(producer)
+        places.append(Place(columns: target, position: categories[Int(target)].append(entry)))
       }
       listingsByProducer[listing.producerId, default: []].insert(listing.id)
     }
+  }
+
+  /// Where a listing's columns are.
+  private struct Place {
+    var columns: Int32
+    var position: Int32
+  }
+
+  /// The index in `categories` of the category `raw`, a new one when it has none yet.
+  private mutating func categoryColumns(_ raw: Int32) -> Int32 {
+    if let position = categoryPositions[raw] { return position }
+    let position = Int32(categories.count)
+    categories.append(CategoryColumns(category: raw))
+    categoryPositions[raw] = position
+    return position
   }
 
   /// How many listings the index holds, any status.
@@ -100,7 +135,23 @@ public struct CatalogueIndex: Sendable {
   }
 
   func indexed(_ slot: Int32) -> IndexedListing {
-    IndexedListing(listing: listingsBySlot[Int(slot)], facts: listingFacts[Int(slot)])
+    IndexedListing(listing: listingsBySlot[Int(slot)], facts: facts(slot))
+  }
+
+  /// What the engine reads of the listing in `slot`.
+  func facts(_ slot: Int32) -> ListingFacts {
+    let place = places[Int(slot)]
+    let columns = categories[Int(place.columns)]
+    let numbers = columns.numbers[Int(place.position)]
+    return ListingFacts(
+      numbers: numbers, hsDigits: columns.hsDigits[Int(place.position)], terms: columns.terms(at: place.position),
+      prices: columns.prices(at: place.position), defaultCode: currencyCodes[Int(numbers.defaultCurrency)])
+  }
+
+  /// Whether the listing in `slot` is active.
+  func isActive(_ slot: Int32) -> Bool {
+    let place = places[Int(slot)]
+    return categories[Int(place.columns)].producers[Int(place.position)] >= 0
   }
 
   /// The producer of a listing's facts, when its snapshot has arrived.
@@ -117,10 +168,9 @@ public struct CatalogueIndex: Sendable {
       ids = listingSlots.keys.sorted()
     }
     return ids.compactMap { id in
-      guard let slot = listingSlots[id], scanCategory[Int(slot)] != Self.inactive,
-        producerFacts[Int(listingFacts[Int(slot)].producer)].eligible
-      else { return nil }
-      return indexed(slot)
+      guard let slot = listingSlots[id], isActive(slot) else { return nil }
+      let indexed = indexed(slot)
+      return producerFacts[Int(indexed.facts.producer)].eligible ? indexed : nil
     }
   }
 
@@ -130,9 +180,14 @@ public struct CatalogueIndex: Sendable {
   /// The id of an upper-case country code, if any producer ever exported there.
   func countryID(_ code: String) -> Int32? { countryIDs[code] }
 
-  /// How many words and country codes are interned: ids are never removed or reused, so two
-  /// snapshots of one index with the same sizes map every word and code alike.
-  var vocabularySize: (terms: Int, countries: Int) { (termIDs.count, countryIDs.count) }
+  /// The id of an upper-case currency code, if any listing ever priced in it.
+  func currencyID(_ code: String) -> Int32? { currencyIDs[code] }
+
+  /// How many words, country and currency codes are interned: ids are never removed or reused,
+  /// so two snapshots of one index with the same sizes map every word and code alike.
+  var vocabularySize: (terms: Int, countries: Int, currencies: Int) {
+    (termIDs.count, countryIDs.count, currencyIDs.count)
+  }
 
   private mutating func producerSlot(_ id: String) -> Int32 {
     if let slot = producerSlots[id] { return slot }
@@ -141,7 +196,14 @@ public struct CatalogueIndex: Sendable {
     producerIDs.append(id)
     producersBySlot.append(nil)
     producerFacts.append(ProducerFacts())
+    activeListingCounts.append(0)
     return slot
+  }
+
+  private mutating func internCurrency(_ code: String) -> Int32 {
+    let id = Self.intern(code, in: &currencyIDs)
+    if Int(id) == currencyCodes.count { currencyCodes.append(code) }
+    return id
   }
 
   /// The sorted ids of a listing's folded words, interning new ones.

@@ -27,9 +27,9 @@ final class MarketNeed: Sendable {
 ///
 /// Every write to the buyer or RFQ tables calls ``invalidate()`` after it commits; a reader
 /// that loaded rows before such a commit tagged them with the older version, so the next call
-/// loads again. The compiled needs also depend on the index and the day. Index words and
-/// countries are interned for good (ids are never reused or removed), so a need compiled when
-/// the index had as many words and countries as now is what compiling it again would give.
+/// loads again. The compiled needs also depend on the index and the day. Index words,
+/// countries and currencies are interned for good (ids are never reused or removed), so a need
+/// compiled when the index had as many of each as now is what compiling it again would give.
 final class MarketNeedsCache: Sendable {
   /// A need as loaded and folded, not yet compiled.
   private struct Prepared: Sendable {
@@ -42,7 +42,7 @@ final class MarketNeedsCache: Sendable {
   private struct State {
     var version: UInt64 = 0
     var prepared: [Prepared]?
-    var compiledKey: (terms: Int, countries: Int, today: Int64)?
+    var compiledKey: (terms: Int, countries: Int, currencies: Int, today: Int64)?
     var compiled: [MarketNeed] = []
   }
 
@@ -65,7 +65,8 @@ final class MarketNeedsCache: Sendable {
     load: () async throws -> (rfqs: [(Rfq, Buyer, Int64)], profiles: [Buyer])
   ) async throws -> [MarketNeed] {
     let current = version.load(ordering: .sequentiallyConsistent)
-    let key = (terms: index.vocabularySize.terms, countries: index.vocabularySize.countries, today: today)
+    let vocabulary = index.vocabularySize
+    let key = (terms: vocabulary.terms, countries: vocabulary.countries, currencies: vocabulary.currencies, today: today)
     let (cached, prepared) = state.withLock { state -> ([MarketNeed]?, [Prepared]?) in
       guard state.version == current else { return (nil, nil) }
       if let compiledKey = state.compiledKey, compiledKey == key { return (state.compiled, nil) }

@@ -56,13 +56,17 @@ struct CompiledNeed: Sendable {
   var today: Int64
   /// Raw values of the categories that fit; empty: any.
   var categories: [Int32]
+  /// The HS prefixes packed with their masks (``HSDigits``); nil when one is too long to pack.
+  var hsPrefixes: [(value: UInt64, mask: UInt64)]?
   /// Ids of the need's words that some listing uses (the rest can match nothing).
   var terms: TermSet
   /// The buyer's country among the producers' export markets (nil: nobody exports there).
   var country: Int32?
   var region: Int?
-  /// The target price's currency, upper case.
+  /// The target price's currency, upper case, and its id in the index (nil: no listing has a
+  /// price in it).
   var currency: String?
+  var currencyID: Int32?
   /// The target unit price (positive), in minor units.
   var target: Int64?
   /// The day certificates must be valid on: the deadline, else today.
@@ -76,11 +80,14 @@ struct CompiledNeed: Sendable {
     self.need = need
     self.today = today
     categories = need.categories.map(\.rawValue)
+    let packed = need.hsPrefixes.compactMap(HSDigits.packed)
+    hsPrefixes = packed.count == need.hsPrefixes.count ? packed.map { ($0, HSDigits.mask(of: $0)) } : nil
     terms = TermSet(need.terms.compactMap(index.termID))
     let country = need.buyerCountry.uppercased()
     self.country = country.isEmpty ? nil : index.countryID(country)
     region = Regions.region(of: country)
     currency = need.targetPrice?.currencyCode.uppercased()
+    currencyID = currency.flatMap(index.currencyID)
     if let price = need.targetPrice, price.amountMinor > 0 { target = price.amountMinor }
     day = need.deadlineDay ?? today
     var wanted: [CertificationType] = []
@@ -177,17 +184,32 @@ struct ProducerSide: Sendable {
   var pair: ScoreFacts.Pair
 }
 
-/// What only the reasons need: the objects behind the facts.
-struct ExplainContext {
-  var need: MatchNeed
+/// What only the reasons need: the objects behind the facts. A class: the score of every
+/// listing ranked passes "no context", which as an optional struct (a need inside) was built
+/// and copied for every listing, and as an optional reference is one null word.
+final class ExplainContext {
+  let need: MatchNeed
   /// The need's words the listing contains, in the need's order.
-  var foundWords: [String]
-  var unitPrice: Money?
-  var certifications: [CertificationType]
+  let foundWords: [String]
+  let unitPrice: Money?
+  let certifications: [CertificationType]
   /// Upper case.
-  var exportMarkets: [String]
-  var responses: ResponseStats?
-  var history: PairHistory?
+  let exportMarkets: [String]
+  let responses: ResponseStats?
+  let history: PairHistory?
+
+  init(
+    need: MatchNeed, foundWords: [String], unitPrice: Money?, certifications: [CertificationType],
+    exportMarkets: [String], responses: ResponseStats?, history: PairHistory?
+  ) {
+    self.need = need
+    self.foundWords = foundWords
+    self.unitPrice = unitPrice
+    self.certifications = certifications
+    self.exportMarkets = exportMarkets
+    self.responses = responses
+    self.history = history
+  }
 }
 
 /// The explained matching engine: pure functions from a need, a listing and its producer to
@@ -232,7 +254,7 @@ enum MatchEngine {
   /// Applies every hard filter (except the existing-partner one, which the caller decides);
   /// after a category failure, none of the others.
   static func screen(_ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts) -> Screening {
-    screen(need, listing, certified: certified(need, producer))
+    screen(need, listing.numbers, hsDigits: listing.hsDigits, certified: certified(need, producer))
   }
 
   /// Whether `producer` holds every certification `need` requires, valid on its day: the same
@@ -243,14 +265,20 @@ enum MatchEngine {
 
   /// ``screen(_:_:producer:)`` with the certification filter's verdict given.
   @inline(__always)
-  static func screen(_ need: CompiledNeed, _ listing: ListingFacts, certified: Bool) -> Screening {
+  static func screen(_ need: CompiledNeed, _ listing: ListingNumbers, hsDigits: String, certified: Bool) -> Screening {
     var result = Screening()
     // Category / HS.
-    // The closures below capture single fields, not `listing`: a capture of the struct may copy
-    // it (retaining its arrays) for every listing scanned.
-    let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category.rawValue)
-    let hsDigits = listing.hsDigits.utf8
-    if !categoryFits || !(need.need.hsPrefixes.isEmpty || need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }) {
+    let categoryFits = need.categories.isEmpty || need.categories.contains(listing.category)
+    var hsFits = true
+    if !need.need.hsPrefixes.isEmpty {
+      if let prefixes = need.hsPrefixes, let code = listing.hs {
+        hsFits = prefixes.contains { code & $0.mask == $0.value }
+      } else {
+        let hsDigits = hsDigits.utf8
+        hsFits = need.need.hsPrefixes.contains { hsDigits.starts(with: $0.utf8) }
+      }
+    }
+    if !categoryFits || !hsFits {
       // Callers look only at the first failure (and at "only capacity failed", which this is
       // not): nothing else is needed of a listing of another category.
       result.failures = 1
@@ -259,8 +287,8 @@ enum MatchEngine {
     // MOQ ≤ quantity, in the same unit.
     let quantity = need.need.quantity
     if quantity > 0 {
-      let unit = need.need.unit
-      let unitsDiffer = unit != .unspecified && listing.unit != .unspecified && unit != listing.unit
+      let unit = need.need.unit.rawValue
+      let unitsDiffer = unit != 0 && listing.unit != 0 && unit != listing.unit
       if unitsDiffer || listing.moq > quantity { result.failures |= 1 << 1 }
     }
     // Capacity × lead time vs the deadline.
@@ -272,7 +300,7 @@ enum MatchEngine {
     // Certifications valid on the deadline (today without one).
     if !certified { result.failures |= 1 << 3 }
     // Incoterm: the producer can take on at most the obligations it offers.
-    let offered = listing.incotermRank
+    let offered = listing.offeredIncoterm
     if !need.incotermRanks.isEmpty
       && !need.incotermRanks.contains(where: { incotermCompatible(wanted: $0, offered: offered) })
     {
@@ -288,7 +316,7 @@ enum MatchEngine {
     FilterResult(
       capacityByDeadline: screening.capacityByDeadline,
       validCertifications: validCertifications(of: producer, on: need.day),
-      unitPrice: listing.prices.price(quantity: need.need.quantity, code: need.currency))
+      unitPrice: listing.price(quantity: need.need.quantity, for: need))
   }
 
   /// Certification types of `producer` valid on `day` (open ends count as valid), sorted.
@@ -330,7 +358,16 @@ enum MatchEngine {
   /// The unit price of the tier that applies to `quantity` (the lowest tier when 0), in
   /// `currency` when given (else the first tier's currency).
   static func unitPrice(_ listing: Listing, quantity: Int64, currency: String?) -> Money? {
-    PriceTable(listing.priceTiers).price(quantity: quantity, code: currency?.uppercased())
+    var codes: [String] = []
+    let (points, first) = PricePoint.points(of: listing.priceTiers) { code in
+      if let id = codes.firstIndex(of: code) { return Int32(id) }
+      codes.append(code)
+      return Int32(codes.count - 1)
+    }
+    let code = currency?.uppercased() ?? codes[Int(first)]
+    guard let id = codes.firstIndex(of: code) else { return nil }
+    let amount = points.withUnsafeBufferPointer { PricePoint.amount($0, quantity: quantity, currency: Int32(id)) }
+    return amount.map { Money(amountMinor: $0, currencyCode: code) }
   }
 
   // MARK: Score
@@ -340,7 +377,8 @@ enum MatchEngine {
     _ need: CompiledNeed, _ listing: ListingFacts, producer: ProducerFacts, screening: Screening,
     history: PairHistory?, responses: ResponseStats?
   ) -> ScoreFacts {
-    facts(need, listing, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
+    listing.scoreFacts(
+      need, side: side(need, producer: producer, history: history, responses: responses), screening: screening)
   }
 
   /// What the facts of `need` and any listing of `producer` share, computed once per producer.
@@ -364,13 +402,18 @@ enum MatchEngine {
       catalogueRate: producer.catalogueResponseRate, verification: producer.verification, pair: pairFact(history))
   }
 
-  /// The facts of one screened listing whose producer's side is known.
+  /// The facts of one screened listing whose producer's side is known, given how many of the
+  /// need's words it has and its price points. A target price always has a currency, so the
+  /// price is in the need's.
   @inline(__always)
-  static func facts(_ need: CompiledNeed, _ listing: ListingFacts, side: ProducerSide, screening: Screening) -> ScoreFacts {
+  static func facts(
+    _ need: CompiledNeed, _ listing: ListingNumbers, termsFound: Int, prices: UnsafeBufferPointer<PricePoint>,
+    side: ProducerSide, screening: Screening
+  ) -> ScoreFacts {
     ScoreFacts(
-      termCount: need.need.terms.count, termsFound: listing.termsFound(need.terms), target: need.target,
+      termCount: need.need.terms.count, termsFound: termsFound, target: need.target,
       price: need.target == nil
-        ? nil : listing.prices.amount(quantity: need.need.quantity, code: need.currency ?? listing.prices.defaultCode),
+        ? nil : need.currencyID.flatMap { PricePoint.amount(prices, quantity: need.need.quantity, currency: $0) },
       quantity: need.need.quantity, hasDeadline: need.need.deadlineDay != nil,
       capacityByDeadline: screening.capacityByDeadline, monthlyCapacity: listing.monthlyCapacity,
       moq: listing.moq, wanted: need.wanted.count, have: side.have, held: side.held, market: side.market,
@@ -418,12 +461,15 @@ enum MatchEngine {
 
   /// A factor's value and, with a context, its reason (formatting nine bilingual sentences
   /// costs more than the arithmetic, so rankings leave it out for all but the page shown).
+  /// Inlined into ``score(_:)``, where the context is known to be nil and the reasons fold away.
+  @inline(__always)
   private static func evaluate(
     _ factor: Factor, _ facts: ScoreFacts, _ context: ExplainContext?
-  ) -> (Double, LocalizedText) {
+  ) -> (Double, LocalizedText?) {
     /// The reason, formatted only when explaining.
-    func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText {
-      context == nil ? LocalizedText() : LocalizedText(vi: vi(), en: en())
+    /// nil without a context: an empty message would still be built and destroyed per factor.
+    func text(_ vi: @autoclosure () -> String, _ en: @autoclosure () -> String) -> LocalizedText? {
+      context == nil ? nil : LocalizedText(vi: vi(), en: en())
     }
     let quantity = facts.quantity
     switch factor {

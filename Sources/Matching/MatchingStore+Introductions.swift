@@ -42,6 +42,7 @@ extension MatchingStore {
     let now = clock()
     let id = newID("int")
     let expires = now + Self.introductionLifetimeMilliseconds
+    defer { responses.invalidate() }
     return try await database.write { tx in
       guard try tx.fetchOne("SELECT 1 FROM buyer WHERE id = ?", buyerID, map: { $0.int64(0) }) != nil
       else { throw MatchingError.notFound("buyer \(buyerID) not found") }
@@ -94,6 +95,7 @@ extension MatchingStore {
     authorize: @escaping @Sendable (Introduction) throws -> Void
   ) async throws -> Introduction {
     let now = clock()
+    defer { responses.invalidate() }
     return try await database.write { tx in
       guard
         let intro = try tx.fetchOne(
@@ -211,6 +213,15 @@ extension MatchingStore {
   /// was answered or has waited 24 h, so a fresh request does not lower the rate.
   func responseStats(producerID: String? = nil) async throws -> [String: ResponseStats] {
     let now = clock()
+    guard producerID == nil else { return try await loadResponseStats(producerID: producerID, now: now).stats }
+    return try await responses.stats(now: now) { try await loadResponseStats(producerID: nil, now: now) }
+  }
+
+  /// ``responseStats(producerID:)`` read from the table, and the first moment after `now` an
+  /// unanswered introduction turns 24 hours old (`.max` without one): they hold until then.
+  private func loadResponseStats(producerID: String?, now: Int64) async throws
+    -> (stats: [String: ResponseStats], until: Int64)
+  {
     let day: Int64 = 86_400_000
     let rows = try await database.read { tx in
       try tx.fetchAll(
@@ -222,8 +233,12 @@ extension MatchingStore {
     }
     var seconds: [String: [Int64]] = [:]
     var stats: [String: ResponseStats] = [:]
+    var until = Int64.max
     for (producer, requested, responded) in rows {
-      guard responded > 0 || now - requested >= day else { continue }
+      guard responded > 0 || now - requested >= day else {
+        until = min(until, requested + day)
+        continue
+      }
       stats[producer, default: ResponseStats()].requested += 1
       if responded > 0 {
         stats[producer]!.answered += 1
@@ -235,7 +250,7 @@ extension MatchingStore {
       let sorted = values.sorted()
       stats[producer]!.medianSeconds = sorted[sorted.count / 2]
     }
-    return stats
+    return (stats, until)
   }
 }
 

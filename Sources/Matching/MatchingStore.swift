@@ -21,6 +21,8 @@ public final class MatchingStore: Sendable {
   public let ordersFeed = FeedProgress()
   /// Open RFQs and buyer profiles prepared for ranking; every buyer or RFQ write invalidates it.
   let market = MarketNeedsCache()
+  /// Every producer's introduction statistics; every introduction write invalidates them.
+  let responses = ResponseStatsCache()
 
   /// Whether an orders follower feeds this store (``ordersFollower(client:metadata:)``): only
   /// then are order figures known rather than missing.

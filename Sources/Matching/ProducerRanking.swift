@@ -3,10 +3,10 @@ internal import CommonAPI
 internal import MatchingAPI
 internal import Storage
 
-/// Ranks the producers of one index snapshot for one need: one pass over the listings' category
-/// column; the hard filters and the score (without reasons) only for listings of a category that
-/// fits; per producer its best listing; the top `shown` kept in order as they come, so nothing
-/// is sorted but the page.
+/// Ranks the producers of one index snapshot for one need: the hard filters and the score
+/// (without reasons) over the columns of each category that fits, the other categories only
+/// read for their producers (to count them as excluded); per producer its best listing; the top
+/// `shown` kept in order as they come, so nothing is sorted but the page.
 ///
 /// The result is what a full sort of every passing producer would give: ties between producers
 /// break by producer id, between a producer's listings by listing id.
@@ -66,13 +66,15 @@ struct ProducerRanking {
     for (id, entry) in responses { if let slot = index.producerSlots[id] { stats[Int(slot)] = entry } }
 
     let (deepest, best, capacity) = Self.scan(
-      index: index, need: need, options: options, eligible: eligible, pairs: pairs, stats: stats)
+      index: index, need: need, options: options, eligible: eligible, pairs: pairs, stats: stats, shown: shown)
 
     var counts = [Int32](repeating: 0, count: MatchEngine.filterOrder.count)
     for producer in 0..<producerCount {
       if let candidate = best[producer] {
         total += 1
         keep(candidate, shown: shown)
+      } else if deepest[producer] == Self.passedUnscored {
+        total += 1
       } else if deepest[producer] >= 0 {
         counts[Int(deepest[producer])] += 1
       }
@@ -84,22 +86,32 @@ struct ProducerRanking {
     guard total == 0 else { return }
     capacityLimited = capacity.compactMap { candidate in
       guard var candidate else { return nil }
-      let facts = index.listingFacts[Int(candidate.listing)]
       candidate.score = MatchEngine.score(
         MatchEngine.facts(
-          need, facts, producer: index.producerFacts[Int(candidate.producer)], screening: candidate.screening,
+          need, index.facts(candidate.listing), producer: index.producerFacts[Int(candidate.producer)],
+          screening: candidate.screening,
           history: pairs[Int(candidate.producer)], responses: stats[Int(candidate.producer)]))
       return candidate
     }
   }
 
-  /// One pass over the listings: per producer, the index in filterOrder of the furthest filter
-  /// a listing got to (-1: none seen), its best passing listing and its best capacity-limited
-  /// one. Static, over parameters: the compiler may then read each listing's facts in place,
-  /// where through a `mutating` method's `self` it copied them (and the need) for every listing.
+  /// `deepest` of a producer with a passing listing that was not scored: its score could not
+  /// reach the page (see ``PageThreshold``).
+  private static let passedUnscored = Int8.max
+
+  /// One pass over the listings of the categories that fit: per producer, the index in
+  /// filterOrder of the furthest filter a listing got to (-1: none seen; `passedUnscored`), its
+  /// best passing listing and its best capacity-limited one. Static, over parameters: through a
+  /// `mutating` method's `self` the compiler copied the need for every listing.
+  ///
+  /// Words are counted only for listings that could reach the page: first the score with
+  /// every word of the need found, an upper bound of the real one (each factor's value only
+  /// grows with the words found, and rounding keeps a sum of larger terms at least as large);
+  /// below the page's threshold, the listing passes unscored. With a minimum score, every
+  /// passing listing is scored (whether it passes depends on its score).
   private static func scan(
     index: CatalogueIndex, need: CompiledNeed, options: MatchOptions, eligible: [Bool], pairs: [PairHistory?],
-    stats: [ResponseStats?]
+    stats: [ResponseStats?], shown: Int
   ) -> (deepest: [Int8], best: [Candidate?], capacity: [Candidate?]) {
     let producerCount = index.producerFacts.count
     var deepest = [Int8](repeating: -1, count: producerCount)
@@ -107,56 +119,118 @@ struct ProducerRanking {
     var capacity = [Candidate?](repeating: nil, count: producerCount)
     // What the score reads of each producer and pair, once per producer that gets that far.
     var sides = [ProducerSide?](repeating: nil, count: producerCount)
-    let categories = need.categories
     let existingPartner = Int8(MatchEngine.filterOrder.count - 1)
-    // Through a buffer pointer: an element is borrowed in place, where the array's subscript
-    // copied each listing's facts (retaining its arrays and string) once per use.
-    index.listingFacts.withUnsafeBufferPointer { listingFacts in
-      for slot in index.scanCategory.indices {
-        let category = index.scanCategory[slot]
-        if category == CatalogueIndex.inactive { continue }
-        let producer = Int(index.scanProducer[slot])
-        guard eligible[producer] else { continue }
-        if !categories.isEmpty && !categories.contains(category) {
-          deepest[producer] = max(deepest[producer], 0)
-          continue
-        }
-        if sides[producer] == nil {
-          sides[producer] = MatchEngine.side(
-            need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
-        }
-        guard let side = sides[producer] else { continue }
-        let screening = MatchEngine.screen(need, listingFacts[slot], certified: side.certified)
-        if let failure = screening.firstFailure {
-          deepest[producer] = max(deepest[producer], Int8(failure))
-          if screening.onlyCapacity && screening.capacityByDeadline > 0 {
-            if let current = capacity[producer],
-              current.screening.capacityByDeadline > screening.capacityByDeadline
-                || (current.screening.capacityByDeadline == screening.capacityByDeadline
-                  && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-            {
-              continue
+    var threshold = PageThreshold(shown: options.minScore <= 0 ? shown : 0)
+    let termCount = need.need.terms.count
+    for columns in index.categories where need.categories.isEmpty || need.categories.contains(columns.category) {
+      // The columns through buffer pointers: every element is read in place, and a listing's
+      // numbers hold no reference, so reading them copies a few bytes and retains nothing.
+      columns.numbers.withUnsafeBufferPointer { numbers in
+        columns.termPool.withUnsafeBufferPointer { termPool in
+          columns.pricePool.withUnsafeBufferPointer { pricePool in
+            for position in columns.producers.indices {
+              let producer = Int(columns.producers[position])
+              guard producer >= 0 && eligible[producer] else { continue }
+              if sides[producer] == nil {
+                sides[producer] = MatchEngine.side(
+                  need, producer: index.producerFacts[producer], history: pairs[producer], responses: stats[producer])
+              }
+              guard let side = sides[producer] else { continue }
+              let listing = numbers[position]
+              let slot = Int(columns.slots[position])
+              let screening = MatchEngine.screen(
+                need, listing, hsDigits: columns.hsDigits[position], certified: side.certified)
+              if let failure = screening.firstFailure {
+                deepest[producer] = max(deepest[producer], Int8(failure))
+                if screening.onlyCapacity && screening.capacityByDeadline > 0 {
+                  if let current = capacity[producer],
+                    current.screening.capacityByDeadline > screening.capacityByDeadline
+                      || (current.screening.capacityByDeadline == screening.capacityByDeadline
+                        && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+                  {
+                    continue
+                  }
+                  capacity[producer] = Candidate(
+                    producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
+                }
+                continue
+              }
+              if options.excludeExistingPartners && pairs[producer]?.known == true {
+                deepest[producer] = existingPartner
+                continue
+              }
+              let prices = Int(listing.priceStart)
+              var facts = MatchEngine.facts(
+                need, listing, termsFound: termCount,
+                prices: UnsafeBufferPointer(rebasing: pricePool[prices..<prices + Int(listing.priceCount)]),
+                side: side, screening: screening)
+              if threshold.excludes(MatchEngine.score(facts)) {
+                if best[producer] == nil { deepest[producer] = passedUnscored }
+                continue
+              }
+              let terms = Int(listing.termStart)
+              facts.termsFound = need.terms.count(
+                in: UnsafeBufferPointer(rebasing: termPool[terms..<terms + Int(listing.termCount)]))
+              let score = MatchEngine.score(facts)
+              if score < options.minScore { continue }
+              if let current = best[producer],
+                current.score > score
+                  || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
+              {
+                continue
+              }
+              best[producer] = Candidate(
+                producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
+              threshold.offer(Int32(producer), score)
             }
-            capacity[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: 0, screening: screening)
           }
-          continue
         }
-        if options.excludeExistingPartners && pairs[producer]?.known == true {
-          deepest[producer] = existingPartner
-          continue
-        }
-        let score = MatchEngine.score(MatchEngine.facts(need, listingFacts[slot], side: side, screening: screening))
-        if score < options.minScore { continue }
-        if let current = best[producer],
-          current.score > score
-            || (current.score == score && index.listingIDs[Int(current.listing)] < index.listingIDs[slot])
-        {
-          continue
-        }
-        best[producer] = Candidate(producer: Int32(producer), listing: Int32(slot), score: score, screening: screening)
       }
     }
+    // A producer no listing of a fitting category reached, with active listings: all of them
+    // are of other categories.
+    for producer in 0..<producerCount
+    where deepest[producer] < 0 && best[producer] == nil && eligible[producer]
+      && index.activeListingCounts[producer] > 0
+    {
+      deepest[producer] = 0
+    }
     return (deepest, best, capacity)
+  }
+
+  /// The best scores of up to `shown` distinct producers seen so far. Once there are `shown`
+  /// of them, a listing scoring below the lowest cannot put its producer on the page: those
+  /// producers only gain (a producer's best only rises), so the last place ends at least as
+  /// high. Equal scores are never excluded (producer ids break the tie).
+  struct PageThreshold {
+    private let shown: Int
+    private var producers: [Int32] = []
+    private var scores: [Double] = []
+    private var lowest = -Double.infinity
+
+    /// No threshold when `shown` is 0 or large (the linear updates would cost more).
+    init(shown: Int) {
+      self.shown = shown <= 64 ? shown : 0
+    }
+
+    func excludes(_ bound: Double) -> Bool { bound < lowest }
+
+    /// `producer`'s best listing now scores `score`.
+    mutating func offer(_ producer: Int32, _ score: Double) {
+      guard shown > 0 else { return }
+      if let position = producers.firstIndex(of: producer) {
+        scores[position] = max(scores[position], score)
+      } else if producers.count < shown {
+        producers.append(producer)
+        scores.append(score)
+      } else if score > lowest, let position = scores.firstIndex(of: lowest) {
+        producers[position] = producer
+        scores[position] = score
+      } else {
+        return
+      }
+      if producers.count == shown { lowest = scores.min() ?? lowest }
+    }
   }
 
   /// Known, not deleted, and in the villages and districts the options ask for.

@@ -12,23 +12,36 @@ public struct LatencySummary: Sendable {
   public var p99: Duration
   public var mean: Duration
   public var max: Duration
+  /// The same percentiles of each call's process CPU time: a wall-clock p99 far above the
+  /// CPU p99 is time spent waiting (for a core, a disk), not work some calls do and others not.
+  public var cpuP50: Duration?
+  public var cpuP99: Duration?
   /// What the call returned, shown so a reader can see the query did real work.
   public var detail: String
+  /// What the slowest call (wall clock) returned, with its CPU time.
+  public var slowest: String?
 
-  /// Nearest-rank percentiles of `samples`.
-  public init(name: String, samples: [Duration], detail: String) {
+  /// Nearest-rank percentiles of `samples` (and of `cpu`, each call's CPU time, when given).
+  public init(name: String, samples: [Duration], cpu: [Duration] = [], detail: String, slowest: String? = nil) {
     precondition(!samples.isEmpty, "no samples")
     let sorted = samples.sorted()
-    func rank(_ p: Double) -> Duration {
-      sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
-    }
     self.name = name
     self.calls = sorted.count
-    self.p50 = rank(0.50)
-    self.p99 = rank(0.99)
+    self.p50 = Self.rank(0.50, sorted)
+    self.p99 = Self.rank(0.99, sorted)
     self.mean = sorted.reduce(Duration.zero, +) / sorted.count
     self.max = sorted[sorted.count - 1]
+    if !cpu.isEmpty {
+      let sortedCPU = cpu.sorted()
+      cpuP50 = Self.rank(0.50, sortedCPU)
+      cpuP99 = Self.rank(0.99, sortedCPU)
+    }
     self.detail = detail
+    self.slowest = slowest
+  }
+
+  private static func rank(_ p: Double, _ sorted: [Duration]) -> Duration {
+    sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
   }
 }
 
@@ -42,13 +55,21 @@ public func measureLatency(
   for _ in 0..<warmUp { detail = try await body() }
   let clock = ContinuousClock()
   var samples: [Duration] = []
+  var cpu: [Duration] = []
   samples.reserveCapacity(iterations)
+  cpu.reserveCapacity(iterations)
+  var slowest = "", slowestTime = Duration.zero
   for _ in 0..<iterations {
+    let cpuStart = processCPUSeconds()
     let start = clock.now
     detail = try await body()
-    samples.append(start.duration(to: clock.now))
+    let elapsed = start.duration(to: clock.now)
+    let cpuTime = Duration.nanoseconds(Int64((processCPUSeconds() - cpuStart) * 1e9))
+    if elapsed > slowestTime { (slowest, slowestTime) = ("\(detail) (CPU \(cpuTime.milliseconds) ms)", elapsed) }
+    samples.append(elapsed)
+    cpu.append(cpuTime)
   }
-  return LatencySummary(name: name, samples: samples, detail: detail)
+  return LatencySummary(name: name, samples: samples, cpu: cpu, detail: detail, slowest: slowest)
 }
 
 /// CPU time the whole process has used, in seconds: calls run one at a time and nothing else
@@ -105,13 +126,16 @@ public func printLatencyTable(_ rows: [LatencySummary]) {
   print(
     pad("case", nameWidth) + "  " + pad("calls", 6, right: true) + "  "
       + pad("p50 ms", 8, right: true) + "  " + pad("p99 ms", 8, right: true) + "  "
-      + pad("mean ms", 8, right: true) + "  " + pad("max ms", 8, right: true) + "  result")
+      + pad("mean ms", 8, right: true) + "  " + pad("max ms", 8, right: true) + "  "
+      + pad("CPU p50", 8, right: true) + "  " + pad("CPU p99", 8, right: true) + "  result")
   for row in rows {
     print(
       pad(row.name, nameWidth) + "  " + pad(String(row.calls), 6, right: true) + "  "
         + pad(row.p50.milliseconds, 8, right: true) + "  "
         + pad(row.p99.milliseconds, 8, right: true) + "  "
         + pad(row.mean.milliseconds, 8, right: true) + "  "
-        + pad(row.max.milliseconds, 8, right: true) + "  " + row.detail)
+        + pad(row.max.milliseconds, 8, right: true) + "  "
+        + pad(row.cpuP50?.milliseconds ?? "-", 8, right: true) + "  "
+        + pad(row.cpuP99?.milliseconds ?? "-", 8, right: true) + "  " + row.detail)
   }
 }

@@ -145,7 +145,7 @@ func benchmark() async throws {
     cpuPerCall.append((name, cpu))
     print(
       "  \(name): p50 \(summary.p50.milliseconds) ms, p99 \(summary.p99.milliseconds) ms, "
-        + "CPU \(String(format: "%.3f", cpu)) ms a call")
+        + "CPU \(String(format: "%.3f", cpu)) ms a call; slowest: \(summary.slowest ?? "-")")
     fflush(nil)
   }
 
@@ -183,7 +183,7 @@ func benchmark() async throws {
     request.pageSize = 10
     let response = try await analyst.matchProducersForRfq(request).message
     rfqMatches += response.matches.count
-    return "\(response.totalMatches) passing, \(response.matches.count) shown, "
+    return "\(request.rfqId): \(response.totalMatches) passing, \(response.matches.count) shown, "
       + "\(response.consortia.count) consortia"
   }
   try await run("engine: MatchProducersForBuyer (profile), page of 10") { call in
@@ -191,7 +191,7 @@ func benchmark() async throws {
     request.buyerId = buyerIDs[call % buyerIDs.count]
     request.pageSize = 10
     let response = try await analyst.matchProducersForBuyer(request).message
-    return "\(response.totalMatches) passing, \(response.matches.count) shown"
+    return "\(request.buyerId): \(response.totalMatches) passing, \(response.matches.count) shown"
   }
   var buyerMatches = 0
   try await run("engine: MatchBuyersForProducer, page of 20") { call in
