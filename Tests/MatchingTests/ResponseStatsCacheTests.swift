@@ -1,7 +1,8 @@
 import Auth
 import MatchingAPI
+import RPCTestSupport
+import ServiceTestSupport
 import Testing
-
 @testable import Matching
 
 /// The producers' introduction statistics are cached between rankings; they must follow every
