@@ -188,7 +188,7 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     .testTarget(
-      name: "ProtoWireTests", dependencies: ["ProtoWire"], swiftSettings: swiftSettings),
+      name: "ProtoWireTests", dependencies: ["ProtoWire", "RPCTestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "MatchingTests",
       dependencies: [

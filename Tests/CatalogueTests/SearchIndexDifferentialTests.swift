@@ -138,7 +138,7 @@ private final class World: @unchecked Sendable {
   // `@unchecked`: used by one test task at a time.
   var harness: Harness
   var store: CatalogueStore { harness.store }
-  var random: SplitMix
+  var random: SeededGenerator
   let demo: DemoCatalogue
   let words: [String]
   let materials: [String]
@@ -149,7 +149,7 @@ private final class World: @unchecked Sendable {
 
   init(seed: UInt64) async throws {
     harness = try Harness()
-    random = SplitMix(state: seed)
+    random = SeededGenerator(seed: seed)
     demo = DemoCatalogue.generate(seed: seed, listings: 1_200)
     try await harness.store.seed(
       villages: demo.villages, producers: demo.producers, listings: demo.listings)
@@ -279,18 +279,5 @@ private final class World: @unchecked Sendable {
       village.name = LocalizedText(vi: word(prefix: false) + " " + word(prefix: false), en: "Village")
       try await store.upsertVillage(village)
     }
-  }
-}
-
-/// A small seeded generator (SplitMix64), so a failing round can be replayed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

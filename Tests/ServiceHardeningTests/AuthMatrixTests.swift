@@ -80,7 +80,7 @@ struct AuthMatrixTests {
     ids["producer"] = Seed.producers
     ids["listing"] = Seed.listings
     ids["buyer"] = Seed.buyers
-    var generator = RequestGenerator(contract: .shared, ids: ids, rng: SplitMix64(seed: seed))
+    var generator = RequestGenerator(contract: .shared, ids: ids, rng: SeededGenerator(seed: seed))
     generator.fieldChance = 1
     generator.nestedFieldChance = 1
     generator.knownIDChance = 1

@@ -1,6 +1,7 @@
 import Foundation
 import ProtoWire
 import RPCStandardServices
+import RPCTestSupport
 
 /// The contract as protoc compiled it (`Sources/craftd/Resources/descriptors.binpb`, kept fresh
 /// by CI): every message's fields and every method's request type, so the generator below needs
@@ -61,19 +62,6 @@ struct Contract: Sendable {
   }
 }
 
-/// A small deterministic generator (SplitMix64): a failing case is reproduced from its seed.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Protobuf bytes written forwards, field by field: the generator also writes what a typed
 /// message cannot hold (invalid UTF-8 in a string, out-of-range enums, 10-byte varints).
 struct WireBytes {
@@ -115,7 +103,7 @@ struct RequestGenerator {
   /// Ids of the seeded world by kind (`producer`, `listing`, `order`, …); ``learnIDs(from:)``
   /// adds the ids of objects the calls create, so later cases reach them.
   var ids: [String: [String]]
-  var rng: SplitMix64
+  var rng: SeededGenerator
   /// The chance that a field gets a hostile value instead of a plausible one.
   var hostility: Double = 0
   /// The chance that a top-level field is set at all.
