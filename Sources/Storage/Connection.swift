@@ -87,6 +87,9 @@ public final class Connection {
   private var isClosed = false
   private var inTransaction = false
   private var savepointDepth = 0
+  /// Receives the WAL hook's calls (see ``checkpointInBackground(_:)``); kept alive here, as
+  /// SQLite holds only a raw pointer to it.
+  private var checkpointer: BackgroundCheckpointer?
 
   /// Opens (and for `.readWrite`, creates) the database at `path`. The directory must exist;
   /// SQLite adds `path-wal` and `path-shm` next to it.
@@ -299,6 +302,33 @@ public final class Connection {
 
   /// Rows changed by the last `INSERT`/`UPDATE`/`DELETE`.
   var changes: Int { Int(sqlite3_changes64(handle)) }
+
+  /// Hands checkpoints to `checkpointer` instead of running them after the commit that fills
+  /// the log (replaces `PRAGMA wal_autocheckpoint`).
+  func checkpointInBackground(_ checkpointer: BackgroundCheckpointer) {
+    self.checkpointer = checkpointer
+    sqlite3_wal_hook(handle, walHook, Unmanaged.passUnretained(checkpointer).toOpaque())
+  }
+
+  /// Copies what it can of the log into the main file, waiting for no one.
+  func checkpointPassive() {
+    guard !isClosed else { return }
+    sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+  }
+
+  /// Rows changed by every completed statement since the connection opened.
+  var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+}
+
+/// SQLite's WAL hook: after each commit, with the log's length in pages.
+private func walHook(
+  _ context: UnsafeMutableRawPointer?, _ db: OpaquePointer?, _ name: UnsafePointer<CChar>?,
+  _ pages: Int32
+) -> Int32 {
+  guard let context, let db else { return SQLITE_OK }
+  Unmanaged<BackgroundCheckpointer>.fromOpaque(context).takeUnretainedValue()
+    .walGrew(pages, writer: db)
+  return SQLITE_OK
 }
 
 /// One `sqlite3*` opened with `SQLITE_OPEN_NOMUTEX` must be used by one thread at a time.

@@ -41,8 +41,9 @@ public final class Database: Sendable {
     /// for the disk share the next one; a write that throws leaves nothing). `1`, the default,
     /// commits every write on its own.
     public var writeBatchLimit: Int
-    /// Pages of WAL after which the writer checkpoints; see
-    /// ``Connection/Options/walCheckpointPages``.
+    /// Pages of WAL after which it is copied into the main file; see
+    /// ``Connection/Options/walCheckpointPages``. With readers (a file, not `:memory:`) the
+    /// copy runs on a connection and thread of its own, not on the writer's.
     public var walCheckpointPages: Int
 
     /// A configuration; the defaults suit a service.
@@ -87,6 +88,8 @@ public final class Database: Sendable {
   /// Present when writes are committed in groups (`writeBatchLimit` > 1).
   private let groupCommitter: GroupCommitter?
   private let readers: ReaderPool?
+  /// Present for a file with readers (not `:memory:`); see ``BackgroundCheckpointer``.
+  private let checkpointer: BackgroundCheckpointer?
   private let isClosed = Atomic<Bool>(false)
 
   /// Opens (creating if needed) the database at `path`, applies pending `migrations` and opens
@@ -109,6 +112,7 @@ public final class Database: Sendable {
       : nil
     if configuration.readerCount == 0 {
       self.readers = nil
+      self.checkpointer = nil
     } else {
       // Opened after the writer switched the file to WAL and migrated it.
       let workers = try (0..<configuration.readerCount).map { index in
@@ -117,6 +121,11 @@ public final class Database: Sendable {
         return ConnectionWorker(connection: connection, label: "storage.reader.\(index)")
       }
       self.readers = ReaderPool(workers: workers)
+      let checkpointer = try BackgroundCheckpointer(
+        path: path, options: configuration.connectionOptions(.readWrite))
+      // Before the writer's first use on its queue: nothing else touches it yet.
+      writerConnection.checkpointInBackground(checkpointer)
+      self.checkpointer = checkpointer
     }
   }
 
@@ -160,6 +169,10 @@ public final class Database: Sendable {
       return result
     }
   }
+
+  /// Checkpoints run off the writer's thread so far (see ``Configuration/walCheckpointPages``):
+  /// for tests and diagnostics.
+  public var backgroundCheckpoints: Int { checkpointer?.count ?? 0 }
 
   /// Writes waiting for the next group commit (tests wait on it).
   var queuedWriteCount: Int { groupCommitter?.queuedCount ?? 0 }
@@ -214,5 +227,6 @@ public final class Database: Sendable {
       }
     }
     _ = try? await writer.run { $0.close() }
+    await checkpointer?.close()
   }
 }

@@ -118,6 +118,13 @@ public struct WriteTransaction: SQLQuerying {
 
   /// The rowid of the last row inserted on this connection.
   public var lastInsertRowID: Int64 { connection.lastInsertRowID }
+
+  /// Rows inserted, updated or deleted on this connection so far, by statements that
+  /// completed (triggers' rows included). A statement that fails leaves nothing (SQLite backs
+  /// out its partial changes) and adds nothing here: so when this number is the same before
+  /// and after some code that threw, that code changed nothing, and the transaction can go on
+  /// without a savepoint around it.
+  public var totalChanges: Int64 { connection.totalChanges }
 }
 
 @available(*, unavailable)
