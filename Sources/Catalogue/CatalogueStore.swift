@@ -3,6 +3,7 @@ public import CatalogueAPI
 internal import CommonAPI
 internal import ProtoWire
 public import Storage
+internal import Synchronization
 
 /// The catalogue's data: one SQLite file (one writer, N readers) with villages, producers,
 /// listings, the search index and the change feed, and the operations on them.
@@ -18,6 +19,11 @@ public final class CatalogueStore: Sendable {
   let clock: @Sendable () -> Int64
   /// Answers `SearchListings` in memory; see ``SearchIndex``.
   let searchIndex = SearchIndex()
+  let importReruns = Atomic<Int>(0)
+
+  /// Import batches that ran a second time with a savepoint per row, because a row failed
+  /// after it had written (see ``importRows(_:caller:)``): each costs the batch twice.
+  public var importBatchReruns: Int { importReruns.load(ordering: .relaxed) }
 
   /// Opens (creating and migrating) the catalogue database at `path`.
   ///

@@ -43,6 +43,8 @@ struct ImportAndFeedTests {
     #expect(response.results[3].reason.contains("unknown"))
     #expect(response.results[1].listingId == response.results[4].listingId)
     #expect(response.results[1].producerId == "imp-1")
+    // Every bad row was refused before it wrote: no batch had to run again with savepoints.
+    #expect(harness.store.importBatchReruns == 0)
 
     let listing = try await harness.client.getListing(
       GetListingRequest(id: response.results[1].listingId)
@@ -126,6 +128,7 @@ struct ImportAndFeedTests {
     #expect(results.map(\.ok) == [true, false, false, true])
     #expect(results[1].reason.contains("injected fault"))
     #expect(results[2].reason.contains("injected fault"))
+    #expect(harness.store.importBatchReruns == 1)  // the fault struck after the rows wrote
 
     // The update that failed: the old listing as it was, with its old tiers and text.
     let kept = try await harness.client.getListing(GetListingRequest(id: old.id)).message
