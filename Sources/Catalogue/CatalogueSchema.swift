@@ -268,5 +268,14 @@ public enum CatalogueSchema {
           rowid, status, category, moq, village_id, producer_rowid, id, lead_time_days,
           monthly_capacity, incoterm, hs_digits, created_ms, producer_id, sku_folded);
         """),
+    // Bulk import writes each page it dirties twice (log, then main file), and an index in
+    // random key order dirties about a page per row. `price_tier_currency` was one, with ~3
+    // entries per listing, and no query reads it: the price filter and the price sort look up
+    // a listing's tiers by their primary key (listing_rowid, currency, min_quantity).
+    Migration(
+      version: 5,
+      sql: """
+        DROP INDEX price_tier_currency;
+        """),
   ]
 }

@@ -103,7 +103,7 @@ struct CatalogueWriter {
     guard try StoredVillage.findWithoutCounts(id: input.villageId, in: tx) != nil else {
       throw CatalogueError.invalidArgument(field: prefix + "village_id", reason: "unknown village")
     }
-    let id = input.id.isEmpty ? newID("p") : input.id
+    let id = input.id.isEmpty ? RecordID.make("p", now: now) : input.id
     if try StoredProducer.find(id: id, in: tx) != nil {
       throw CatalogueError.alreadyExists("producer \(id) exists")
     }
@@ -232,8 +232,8 @@ struct CatalogueWriter {
       throw CatalogueError.alreadyExists(
         "producer \(input.producerId) already has listing \(clash.listing.id) with SKU \(input.sku)")
     }
-    // A fresh id is 60 random bits: only a given one can already exist.
-    let id = givenID.isEmpty ? newID("l") : givenID
+    // A fresh id has 55 random bits after the time: only a given one can already exist.
+    let id = givenID.isEmpty ? RecordID.make("l", now: now) : givenID
     if !givenID.isEmpty, try StoredListing.find(id: id, in: tx) != nil {
       throw CatalogueError.alreadyExists("listing \(id) exists")
     }
@@ -406,16 +406,5 @@ struct CatalogueWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?)
       """, now, type.rawValue, entity.rawValue, id, actor.role.rawValue, actor.id,
       event.serializedBytes())
-  }
-
-  /// A fresh opaque id: `prefix`, a dash and 12 random base-32 characters (60 bits).
-  private func newID(_ prefix: String) -> String {
-    let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".unicodeScalars)
-    var generator = SystemRandomNumberGenerator()
-    var id = prefix + "-"
-    for _ in 0..<12 {
-      id.unicodeScalars.append(alphabet[Int(generator.next(upperBound: UInt8(32)))])
-    }
-    return id
   }
 }

@@ -30,7 +30,7 @@ struct OrdersWriter {
   /// Stores a new quote (prepared and checked by the store) with its first revision.
   func insertQuote(_ input: Quote, note: String, askedPrice: Money?) throws -> Quote {
     var quote = input
-    quote.id = newID("q", now: now)
+    quote.id = RecordID.make("q", now: now)
     quote.version = 1
     quote.createdAt = time
     quote.updatedAt = time
@@ -184,7 +184,7 @@ struct OrdersWriter {
       }
     }
     var group = OrderGroup()
-    group.id = newID("g", now: now)
+    group.id = RecordID.make("g", now: now)
     group.requestId = requestID
     group.buyerId = buyerID
     group.villageId = villageID
@@ -193,7 +193,7 @@ struct OrdersWriter {
     var total: Int64 = 0
     for draft in drafts {
       var order = draft
-      order.id = newID("o", now: now)
+      order.id = RecordID.make("o", now: now)
       order.groupId = group.id
       order.requestId = requestID
       order.quoteId = quoteID
