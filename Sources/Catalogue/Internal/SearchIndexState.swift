@@ -348,6 +348,7 @@ extension SearchIndexState.Postings {
   /// Takes `removing` rows out and puts `adding` in (both ascending by rowid; a row may be in
   /// both: an updated listing that keeps the term).
   mutating func replace(removing: [UInt32], adding: [(UInt32, UInt32)]) {
+    if removing.count == adding.count, updateFrequencies(removing, adding) { return }
     if removing.count + adding.count <= 8 {
       for row in removing {
         let position = lowerBound(row)
@@ -398,6 +399,26 @@ extension SearchIndexState.Postings {
     newFrequencies += frequencies[old...]
     rows = newRows
     frequencies = newFrequencies
+  }
+
+  /// When every row taken out is put back (listings updated that keep the term, as a
+  /// re-import of unchanged text does), sets their new frequencies in place instead of
+  /// rebuilding the arrays; returns false, changing nothing, otherwise.
+  private mutating func updateFrequencies(_ removing: [UInt32], _ adding: [(UInt32, UInt32)])
+    -> Bool
+  {
+    guard zip(removing, adding).allSatisfy({ $0 == $1.0 }) else { return false }
+    var positions: [Int] = []
+    positions.reserveCapacity(removing.count)
+    var start = 0
+    for row in removing {
+      let position = lowerBound(row, from: start)
+      guard position < rows.count, rows[position] == row else { return false }
+      positions.append(position)
+      start = position + 1
+    }
+    for (position, (_, frequency)) in zip(positions, adding) { frequencies[position] = frequency }
+    return true
   }
 
   /// The first position at or after `start` whose rowid is not below `row`.
