@@ -38,6 +38,8 @@ struct CatalogueWriter {
     let result = try body()
     try tx.execute("DELETE FROM listing_fts_deferred")
     // The text indexed before the batch, out; then the current text of the touched rows, in.
+    // `CROSS JOIN` keeps the batch's notes as the outer loop: left to itself, the planner
+    // walked every listing (through `listing_search`) and probed the notes, per batch.
     try tx.execute(
       """
       INSERT INTO listing_fts(listing_fts, rowid, title, description, materials, producer, village)
@@ -50,7 +52,7 @@ struct CatalogueWriter {
         SELECT l.rowid, fold(l.title_vi || ' ' || l.title_en),
           fold(l.description_vi || ' ' || l.description_en), fold(l.materials),
           fold(l.producer_text), fold(l.village_text)
-        FROM listing_fts_pending p JOIN listing l ON l.rowid = p.rowid ORDER BY l.rowid
+        FROM listing_fts_pending p CROSS JOIN listing l ON l.rowid = p.rowid ORDER BY p.rowid
       """)
     try tx.execute("DELETE FROM listing_fts_pending")
     return result
