@@ -270,6 +270,8 @@ public final class Connection {
     }
     statement.isCheckedOut = true
     defer {
+      fullScanSteps += Int64(
+        sqlite3_stmt_status(statement.handle, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1))
       statement.reset()
       statement.clearBindings()
       statement.isCheckedOut = false
@@ -315,6 +317,10 @@ public final class Connection {
     guard !isClosed else { return }
     sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
   }
+
+  /// Rows visited by full scans of a table or an index (SQLite's `FULLSCAN_STEP`) in the
+  /// statements run through ``withStatement(_:_:)`` since the connection opened.
+  private(set) var fullScanSteps: Int64 = 0
 
   /// Rows changed by every completed statement since the connection opened.
   var totalChanges: Int64 { sqlite3_total_changes64(handle) }

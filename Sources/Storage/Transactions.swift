@@ -125,6 +125,11 @@ public struct WriteTransaction: SQLQuerying {
   /// and after some code that threw, that code changed nothing, and the transaction can go on
   /// without a savepoint around it.
   public var totalChanges: Int64 { connection.totalChanges }
+
+  /// Rows the writer's statements have visited in full scans of a table or an index since
+  /// it opened (SQLite's `FULLSCAN_STEP`; a running total, compare two readings). For tests
+  /// that a write finds its rows through an index: a scan costs as much as the table is big.
+  public var fullScanSteps: Int64 { connection.fullScanSteps }
 }
 
 @available(*, unavailable)

@@ -158,9 +158,9 @@ struct CatalogueWriter {
       try tx.execute(
         """
         UPDATE listing SET village_id = ?, producer_text = ?, village_text = ?
-        WHERE producer_rowid = ?
+        WHERE producer_id = ?
         """, input.villageId, StoredProducer.searchText(input), StoredVillage.searchText(village),
-        current.rowid)
+        current.producer.id)
       touched.listingsOfProducers.insert(current.producer.id)
     }
     let stored = try StoredProducer.find(rowid: current.rowid, in: tx)!.producer
@@ -178,8 +178,7 @@ struct CatalogueWriter {
     try checkVersion(expectedVersion, current.producer.version)
     if current.producer.deleted { return current.producer }
     let listingRowids = try tx.fetchAll(
-      "SELECT rowid FROM listing WHERE producer_rowid = ? AND status != 3 ORDER BY rowid",
-      current.rowid
+      "SELECT rowid FROM listing WHERE producer_id = ? AND status != 3 ORDER BY rowid", id
     ) { $0.int64(0) }
     for rowid in listingRowids {
       try markListingDeleted(rowid: rowid)
