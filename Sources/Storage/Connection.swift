@@ -52,8 +52,9 @@ public final class Connection {
     /// used as pages are touched, and the kernel can drop them like any cached file page.
     /// (Pages still in the WAL are read with `pread` either way.)
     public var mmapBytes: Int64
-    /// The writer copies the WAL into the main file once a commit leaves it this many pages
-    /// long (`PRAGMA wal_autocheckpoint`; SQLite's default is 1,000). A checkpoint writes each
+    /// The WAL is copied into the main file once a commit leaves it this many pages long
+    /// (`PRAGMA wal_autocheckpoint`, SQLite's default 1,000; ``Database`` hands the copy to a
+    /// thread of its own, see `BackgroundCheckpointer`). A checkpoint writes each
     /// page once however often the log holds it, so a longer log writes hot pages (the right
     /// edge of each index, the pages of busy keys) fewer times; it costs disk space for the
     /// log and a longer replay after a crash.
