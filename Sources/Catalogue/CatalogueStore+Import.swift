@@ -88,10 +88,12 @@ extension CatalogueStore {
           try importRow(item, writer, into: &result)
         }
       } catch let error as CatalogueError {
+        guard writer.tx.isOpen else { throw error }
         try reject(&result, error, writer, changesBefore: changesBefore, savepoints: savepoints)
       } catch let error as StorageError {
-        // Not the row's fault (I/O, corruption): fail the batch, nothing of it lands.
-        guard let mapped = CatalogueError.from(error) else { throw error }
+        // Not the row's fault (I/O, corruption), or the whole transaction is gone: fail the
+        // batch, nothing of it lands.
+        guard let mapped = CatalogueError.from(error), writer.tx.isOpen else { throw error }
         try reject(&result, mapped, writer, changesBefore: changesBefore, savepoints: savepoints)
       }
       results.append(result)

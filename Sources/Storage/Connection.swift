@@ -323,6 +323,9 @@ public final class Connection {
   /// statements run through ``withStatement(_:_:)`` since the connection opened.
   private(set) var fullScanSteps: Int64 = 0
 
+  /// Whether SQLite has a transaction open on this connection (not in autocommit mode).
+  var hasOpenTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
   /// Rows changed by every completed statement since the connection opened.
   var totalChanges: Int64 { sqlite3_total_changes64(handle) }
 }

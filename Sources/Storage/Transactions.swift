@@ -126,6 +126,11 @@ public struct WriteTransaction: SQLQuerying {
   /// without a savepoint around it.
   public var totalChanges: Int64 { connection.totalChanges }
 
+  /// Whether the transaction is still open. Some errors (`SQLITE_FULL`, I/O errors, a
+  /// trigger's `RAISE(ROLLBACK)`) roll all of it back; code that goes on after catching one
+  /// must check this, or its next statements would each commit on their own.
+  public var isOpen: Bool { connection.hasOpenTransaction }
+
   /// Rows the writer's statements have visited in full scans of a table or an index since
   /// it opened (SQLite's `FULLSCAN_STEP`; a running total, compare two readings). For tests
   /// that a write finds its rows through an index: a scan costs as much as the table is big.

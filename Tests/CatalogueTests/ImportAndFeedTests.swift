@@ -159,6 +159,34 @@ struct ImportAndFeedTests {
     }
   }
 
+  @Test("bulk import: a row whose error rolls back the whole transaction (a trigger's RAISE(ROLLBACK)) fails its batch; no row of it lands, none after it is committed on its own")
+  func importRowRollingBackTheTransaction() async throws {
+    let harness = try Harness()
+    try await harness.seedVillages()
+    _ = try await harness.client.createProducer(
+      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "Hoàng Long")))
+    try await harness.store.database.write { tx in
+      try tx.execute(
+        """
+        CREATE TRIGGER roll_back BEFORE INSERT ON listing WHEN new.sku = 'BAD'
+        BEGIN SELECT RAISE(ROLLBACK, 'injected rollback'); END
+        """)
+    }
+    let seqBefore = try await harness.store.newestSeq()
+    let rows = ["N1", "BAD", "N2"].enumerated().map { index, sku in
+      BulkImportRow(rowNumber: Int64(index + 2), item: .listing(Fixtures.listing(producer: "p1", sku: sku, titleVi: "Giỏ \(sku)")))
+    }
+    await #expect(throws: StorageError.self) { try await harness.store.importRows(rows, caller: .admin) }
+    let listings = try await harness.store.database.read { tx in
+      try tx.fetchOne("SELECT count(*) FROM listing") { $0.int64(0) }
+    }
+    #expect(listings == 0)
+    #expect(try await harness.store.events(after: seqBefore).isEmpty)
+    // The store still writes.
+    let results = try await harness.store.importRows([rows[0], rows[2]], caller: .admin)
+    #expect(results.map(\.ok) == [true, true])
+  }
+
   static func collect(
     _ client: CatalogueServiceClient, after: UInt64, count: Int,
     types: [ChangeEvent.EntityType] = [],
