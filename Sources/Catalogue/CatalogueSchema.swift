@@ -275,18 +275,7 @@ public enum CatalogueSchema {
     Migration(
       version: 5,
       sql: """
-        DROP INDEX price_tier_currency;
-        """),
-    // FTS5 merges its segments as it writes (`automerge`, 4 segments of a level by default):
-    // on a 122,000-listing index that was ~1/3 of its insert time in a bulk import (10,000
-    // rows: 1.9 s of FTS work, 1.3 s without). Searches run from the in-memory index, FTS5 only
-    // backs the SQL engine (tests' reference, the rowid fallback), so it may keep more
-    // segments: without automerge a level is merged only when it reaches 16 (`crisismerge`),
-    // at once, which also rewrites each entry fewer times.
-    Migration(
-      version: 6,
-      sql: """
-        INSERT INTO listing_fts(listing_fts, rank) VALUES ('automerge', 0);
+        DROP INDEX IF EXISTS price_tier_currency;
         """),
   ]
 }

@@ -21,8 +21,8 @@ public final class CatalogueStore: Sendable {
   let searchIndex = SearchIndex()
   let importReruns = Atomic<Int>(0)
 
-  /// Import batches that ran a second time with a savepoint per row, because a row failed
-  /// after it had written (see ``importRows(_:caller:)``): each costs the batch twice.
+  /// Import batches that ran again with a savepoint per row, because a row failed after it
+  /// had written (see ``importRows(_:caller:)``): each costs the batch's writes once more.
   public var importBatchReruns: Int { importReruns.load(ordering: .relaxed) }
 
   /// Opens (creating and migrating) the catalogue database at `path`.

@@ -213,7 +213,8 @@ public final class Connection {
   }
 
   /// Runs `body` inside `SAVEPOINT`: on error only its changes are undone and the enclosing
-  /// transaction continues. Bulk import uses one per row so each row is atomic in a batch.
+  /// transaction continues (group commit and bulk import re-run a failed batch with one per
+  /// write or row).
   func savepoint<T>(_ body: () throws -> T) throws -> T {
     // After an error that rolled the whole transaction back (SQLITE_FULL, IOERR, …), a
     // SAVEPOINT would open a new, autocommitted transaction: refuse instead.
@@ -313,10 +314,16 @@ public final class Connection {
     sqlite3_wal_hook(handle, walHook, Unmanaged.passUnretained(checkpointer).toOpaque())
   }
 
-  /// Copies what it can of the log into the main file, waiting for no one.
-  func checkpointPassive() {
-    guard !isClosed else { return }
-    sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+  /// Copies what it can of the log into the main file, waiting for no one; returns how many
+  /// frames of the log are copied now (0 when nothing could be done).
+  @discardableResult
+  func checkpointPassive() -> Int32 {
+    guard !isClosed else { return 0 }
+    var logFrames: Int32 = 0
+    var copiedFrames: Int32 = 0
+    let rc = sqlite3_wal_checkpoint_v2(
+      handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames)
+    return rc == SQLITE_OK ? max(0, copiedFrames) : 0
   }
 
   /// Rows visited by full scans of a table or an index (SQLite's `FULLSCAN_STEP`) in the

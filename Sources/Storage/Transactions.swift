@@ -119,11 +119,12 @@ public struct WriteTransaction: SQLQuerying {
   /// The rowid of the last row inserted on this connection.
   public var lastInsertRowID: Int64 { connection.lastInsertRowID }
 
-  /// Rows inserted, updated or deleted on this connection so far, by statements that
-  /// completed (triggers' rows included). A statement that fails leaves nothing (SQLite backs
-  /// out its partial changes) and adds nothing here: so when this number is the same before
-  /// and after some code that threw, that code changed nothing, and the transaction can go on
-  /// without a savepoint around it.
+  /// Rows inserted, updated or deleted on this connection so far (triggers' rows included,
+  /// counted as each trigger completes). A statement that fails with SQLite's default `ABORT`
+  /// backs out its changes; if it adds nothing here either, nothing was written. So when the
+  /// number is the same before and after some code that threw, that code left nothing and the
+  /// transaction can go on without a savepoint around it; when it moved (a trigger that had
+  /// completed, an `OR FAIL`), assume something was left.
   public var totalChanges: Int64 { connection.totalChanges }
 
   /// Whether the transaction is still open. Some errors (`SQLITE_FULL`, I/O errors, a

@@ -45,6 +45,11 @@ struct ImportAndFeedTests {
     #expect(response.results[1].producerId == "imp-1")
     // Every bad row was refused before it wrote: no batch had to run again with savepoints.
     #expect(harness.store.importBatchReruns == 0)
+    // Batches turn FTS5's automerge off for their re-index only: the default stays.
+    let automerge = try await harness.store.database.read { tx in
+      try tx.fetchOne("SELECT v FROM listing_fts_config WHERE k = 'automerge'") { $0.int64(0) }
+    }
+    #expect(automerge == 4)
 
     let listing = try await harness.client.getListing(
       GetListingRequest(id: response.results[1].listingId)

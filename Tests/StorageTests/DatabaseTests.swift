@@ -35,7 +35,7 @@ struct DatabaseTests {
     await db.close()
   }
 
-  @Test("checkpoints run off the writer once the WAL reaches the configured pages; the log stays bounded and nothing is lost")
+  @Test("checkpoints run off the writer once the WAL grows by the configured pages; the log stays bounded and nothing is lost")
   func backgroundCheckpoints() async throws {
     let directory = try TemporaryDirectory()
     let path = directory.file("db.sqlite")
@@ -43,7 +43,7 @@ struct DatabaseTests {
     configuration.walCheckpointPages = 50
     let db = try Database(path: path, configuration: configuration, migrations: Self.migrations)
     let row = String(repeating: "x", count: 3_000)  // about a page of log per write
-    for index in 0..<400 {
+    for index in 0..<600 {
       try await db.write { try $0.execute("INSERT INTO t(v) VALUES (?)", "\(index) \(row)") }
     }
     // The writer does not wait for them: give the checkpoint thread a moment.
@@ -52,14 +52,15 @@ struct DatabaseTests {
     func size(_ file: String) throws -> Int {
       (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     }
-    // ~1.2 MiB written: it reached the main file while open, and the log restarted instead
-    // of holding all of it (the writer's own checkpoint bounds it at 4 × 50 pages).
-    #expect(try size(path) > 1_000_000)
-    #expect(try size(path + "-wal") < 260 * 4_096)
-    #expect(try await Self.count(db) == 400)
+    // ~1.8 MiB written: it reached the main file while open, and the log restarted instead
+    // of holding all of it (the writer checkpoints itself at 2 × 50 pages; frames that come
+    // in while a background pass holds the checkpoint lock add to that, so the bound is loose).
+    #expect(try size(path) > 1_500_000)
+    #expect(try size(path + "-wal") < 400 * 4_096)
+    #expect(try await Self.count(db) == 600)
     await db.close()
     let reopened = try Database(path: path, migrations: Self.migrations)
-    #expect(try await Self.count(reopened) == 400)
+    #expect(try await Self.count(reopened) == 600)
     await reopened.close()
   }
 

@@ -11,16 +11,24 @@ internal import Synchronization
 /// writer goes on; on a second core the writer's time is then all writing.
 ///
 /// The writer's WAL hook (``Connection/checkpointInBackground(_:)``) calls ``walGrew(_:writer:)``
-/// after each commit with the log's length. When the log is past the threshold and no
-/// checkpoint is running, one is queued here. If the log still grows to four times the
-/// threshold (the checkpoint thread starved of CPU), the writer checkpoints itself as SQLite
-/// would, so the log stays bounded. Both are `PASSIVE`: they copy what no reader still needs
-/// and never wait for a lock; the log restarts from its beginning at the first write after a
-/// checkpoint that copied all of it.
+/// after each commit with the log's length, which counts frames already copied: a `PASSIVE`
+/// checkpoint never shortens the log; it starts again from its beginning only at the first
+/// write after a checkpoint that copied all of it. So a pass is queued here when a threshold's
+/// worth of frames has come in since the last pass copied (not on every commit past the
+/// threshold), one at a time. Under a steady stream of writes a background pass rarely
+/// catches up before the next commit, so the log would not restart: at twice the threshold
+/// the writer checkpoints itself (the few frames since the last pass, then the next write
+/// restarts the log). The writer thus copies about half of what it copied before, and the log
+/// stays under about twice the threshold (plus what comes in while a pass holds the
+/// checkpoint lock). Both are `PASSIVE`: they copy what no reader still needs and never wait.
 final class BackgroundCheckpointer: Sendable {
   private let worker: ConnectionWorker
   private let threshold: Int32
+  /// Log length at which the writer checkpoints itself.
+  private let writerLimit: Int32
   private let running = Atomic<Bool>(false)
+  /// Frames of the log the last background pass had copied (0 after the log restarted).
+  private let copied = Atomic<Int32>(0)
   private let completed = Atomic<Int>(0)
 
   /// Checkpoints this thread has run.
@@ -33,19 +41,25 @@ final class BackgroundCheckpointer: Sendable {
     options.statementCacheCapacity = 4
     options.pageCacheKiB = 1_024
     threshold = Int32(clamping: max(1, options.walCheckpointPages))
+    writerLimit = threshold > Int32.max / 2 ? Int32.max : threshold * 2
     worker = ConnectionWorker(connection: try Connection(path: path, options: options), label: "storage.checkpoint")
   }
 
   /// After a commit left `pages` pages in the log (on the writer's thread, from its WAL hook).
   func walGrew(_ pages: Int32, writer: OpaquePointer) {
-    guard pages >= threshold else { return }
-    if pages >= threshold.multipliedReportingOverflow(by: 4).partialValue {
+    var alreadyCopied = copied.load(ordering: .acquiring)
+    if pages < alreadyCopied {  // the log restarted
+      copied.store(0, ordering: .releasing)
+      alreadyCopied = 0
+    }
+    guard pages >= threshold, pages - alreadyCopied >= threshold else { return }
+    if pages >= writerLimit {
       sqlite3_wal_checkpoint_v2(writer, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
       return
     }
     guard !running.exchange(true, ordering: .acquiringAndReleasing) else { return }
     worker.submit { connection in
-      connection.checkpointPassive()
+      self.copied.store(connection.checkpointPassive(), ordering: .releasing)
       self.completed.add(1, ordering: .relaxed)
       self.running.store(false, ordering: .releasing)
     }
