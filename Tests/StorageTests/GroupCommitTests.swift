@@ -80,7 +80,7 @@ struct GroupCommitTests {
     await database.close()
   }
 
-  @Test("a batch runs each body once; a body that throws makes its batch run again, each body in a savepoint")
+  @Test("a batch runs each body once; a body that throws after writing makes its batch run again, each body in a savepoint; one that throws before writing does not")
   func rerun() async throws {
     let directory = try TemporaryDirectory()
     let database = try await Self.open(directory)
@@ -105,6 +105,20 @@ struct GroupCommitTests {
     log.runs.withLock { $0 = [] }
     _ = try await Self.heldBatch(database, count: 20) { index, _ in log.runs.withLock { $0.append(index) } }
     #expect(log.runs.withLock { $0 }.sorted() == Array(0..<20))
+
+    // A body that throws before it writes leaves nothing to undo: no second run.
+    log.runs.withLock { $0 = [] }
+    let early = try await Self.heldBatch(database, count: 20) { index, tx in
+      log.runs.withLock { $0.append(index) }
+      if index == 7 { throw Boom() }
+      try tx.execute("INSERT INTO t(v) VALUES (?)", 200 + index)
+    }
+    #expect(early.filter { (try? $0.value.get()) == nil }.map(\.key) == [7])
+    #expect(log.runs.withLock { $0 }.sorted() == Array(0..<20))
+    let later = try await database.write { tx in
+      try tx.fetchAll("SELECT v FROM t WHERE v >= 200 ORDER BY v") { $0.int(0) }
+    }
+    #expect(later == Array(200..<220).filter { $0 != 207 })
     await database.close()
   }
 

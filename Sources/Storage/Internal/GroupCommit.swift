@@ -20,10 +20,11 @@ internal import Synchronization
 /// A batch first runs its bodies straight in the transaction, with no savepoint each: a
 /// savepoint makes SQLite copy every page a body touches into its savepoint journal (a dozen
 /// pages per `CreateOrder`; dropping them cut the orders writer thread's CPU per order by
-/// 10–30% in `Deploy/bench/orders.sh`). Bodies rarely throw, so if
-/// one does, the whole transaction is rolled back and the batch runs again with a savepoint per
-/// body (the first run is never committed nor seen). So a body may run twice: it must have no
-/// effect outside the transaction.
+/// 10–30% in `Deploy/bench/orders.sh`). A body that throws before it changed a row
+/// (``WriteTransaction/totalChanges`` did not move) left nothing, and the batch goes on. If one
+/// throws after it changed rows, the whole transaction is rolled back and the batch runs again
+/// with a savepoint per body (the first run is never committed nor seen). So a body may run
+/// twice: it must have no effect outside the transaction.
 final class GroupCommitter: Sendable {
   /// One queued write: `apply` runs it inside the batch's transaction, in a savepoint of its
   /// own when `isolated`, keeps its result and returns whether it succeeded; `finish` resumes
@@ -70,9 +71,13 @@ final class GroupCommitter: Sendable {
       enqueue(
         PendingWrite(
           apply: { tx, isolated in
+            let changesBefore = tx.totalChanges
             let result = Result { isolated ? try tx.savepoint(body) : try body(tx) }
             outcome.result = result
-            if case .failure = result { return false }
+            // A body that threw before it changed a row left nothing: the batch goes on.
+            if case .failure = result, !isolated {
+              return tx.isOpen && tx.totalChanges == changesBefore
+            }
             return true
           },
           finish: { commitError in
