@@ -13,6 +13,13 @@ public enum CatalogueValidation {
   /// Longest description accepted, in characters.
   static let maxLongText = 10_000
 
+  /// Whether `text` has more than `limit` characters. Counting characters walks grapheme
+  /// clusters (a visible cost on every imported row); a text of at most `limit` UTF-8 bytes
+  /// cannot have more characters than that, so only longer ones are counted.
+  static func isLonger(_ text: String, than limit: Int) -> Bool {
+    text.utf8.count > limit && text.count > limit
+  }
+
   /// Checks and normalises a producer for create or update.
   public static func producer(_ input: Producer, prefix: String = "producer.") throws(CatalogueError)
     -> Producer
@@ -31,11 +38,11 @@ public enum CatalogueValidation {
     if name.vi.trimmed.isEmpty && name.en.trimmed.isEmpty {
       throw fail("name", "a Vietnamese or English name is required")
     }
-    if name.vi.count > maxShortText || name.en.count > maxShortText {
+    if isLonger(name.vi, than: maxShortText) || isLonger(name.en, than: maxShortText) {
       throw fail("name", "longer than \(maxShortText) characters")
     }
     if let description = producer.description,
-      description.vi.count > maxLongText || description.en.count > maxLongText
+      isLonger(description.vi, than: maxLongText) || isLonger(description.en, than: maxLongText)
     {
       throw fail("description", "longer than \(maxLongText) characters")
     }
@@ -93,16 +100,16 @@ public enum CatalogueValidation {
     if listing.producerId.isEmpty { throw fail("producer_id", "required") }
     listing.sku = listing.sku.trimmed
     if listing.sku.isEmpty { throw fail("sku", "required") }
-    if listing.sku.count > 64 { throw fail("sku", "longer than 64 characters") }
+    if isLonger(listing.sku, than: 64) { throw fail("sku", "longer than 64 characters") }
     let title = listing.title ?? LocalizedText()
     if title.vi.trimmed.isEmpty && title.en.trimmed.isEmpty {
       throw fail("title", "a Vietnamese or English title is required")
     }
-    if title.vi.count > maxShortText || title.en.count > maxShortText {
+    if isLonger(title.vi, than: maxShortText) || isLonger(title.en, than: maxShortText) {
       throw fail("title", "longer than \(maxShortText) characters")
     }
     if let description = listing.description,
-      description.vi.count > maxLongText || description.en.count > maxLongText
+      isLonger(description.vi, than: maxLongText) || isLonger(description.en, than: maxLongText)
     {
       throw fail("description", "longer than \(maxLongText) characters")
     }

@@ -114,6 +114,21 @@ struct CatalogueCRUDTests {
     #expect(sameSKU?.code == .alreadyExists)
   }
 
+  @Test("text limits count characters, not bytes or scalars")
+  func textLimits() throws {
+    func title(_ text: String) -> Listing {
+      Fixtures.listing(producer: "p1", sku: "A", titleVi: text)
+    }
+    // "ố": 3 bytes precomposed; "o" + circumflex + acute: one character of 3 scalars, 5 bytes.
+    for letter in ["ố", "o\u{0302}\u{0301}", "a"] {
+      let atLimit = String(repeating: letter, count: 300)
+      #expect(throws: Never.self) { try CatalogueValidation.listing(title(atLimit)) }
+      #expect(throws: CatalogueError.invalidArgument(field: "listing.title", reason: "longer than 300 characters")) {
+        try CatalogueValidation.listing(title(atLimit + letter))
+      }
+    }
+  }
+
   @Test("update with a stale expected_version is ABORTED; a current one bumps the version")
   func optimisticConcurrency() async throws {
     let harness = try Harness()
