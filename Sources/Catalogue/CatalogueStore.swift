@@ -321,11 +321,8 @@ public final class CatalogueStore: Sendable {
       .text(caller.role == .producer && !caller.id.isEmpty ? caller.id : "\u{0}"),
     ]
     let sql: SQL =
-      """
-      SELECT l.rowid, l.producer_rowid, l.id, l.producer_id, l.village_id, l.status, l.version,
-        l.created_ms, l.updated_ms, l.data
-      FROM listing l WHERE
-      """ + " " + SQL(joining: conditions, separator: " AND ") + " ORDER BY l.rowid DESC LIMIT ?"
+      StoredListing.columns + " WHERE " + SQL(joining: conditions, separator: " AND ")
+      + " ORDER BY l.rowid DESC LIMIT ?"
     let bound = arguments + [.integer(Int64(size + 1))]
     let rows = try await database.read { tx in
       try tx.fetchAll(sql, arguments: bound) {

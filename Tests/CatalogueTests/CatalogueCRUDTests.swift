@@ -2,6 +2,7 @@ import Auth
 import Catalogue
 import CatalogueAPI
 import CommonAPI
+import ProtoWire
 import RPCCore
 import Storage
 import RPCTestSupport
@@ -112,6 +113,37 @@ struct CatalogueCRUDTests {
         CreateListingRequest(listing: Fixtures.listing(producer: "p1", sku: "a", titleVi: "Khay")))
     }
     #expect(sameSKU?.code == .alreadyExists)
+  }
+
+  @Test("a listing's texts are stored once; their presence and unknown fields survive")
+  func textsStoredOnce() async throws {
+    let harness = try Harness()
+    try await harness.seedVillages()
+    _ = try await harness.client.createProducer(
+      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "X")))
+    var input = Fixtures.listing(producer: "p1", sku: "A", titleVi: "Giỏ mây tre đan", titleEn: "Basket")
+    // A field 3 this build does not know ("fr"), as a newer client could send it.
+    input.title!.unknownFields = UnknownFields(bytes: [0x1a, 0x06] + Array("Panier".utf8))
+    input.description = LocalizedText()  // present, empty
+    var untitled = Fixtures.listing(producer: "p1", sku: "B", titleVi: "Khay")
+    untitled.description = nil
+    let created = try await harness.client.createListing(CreateListingRequest(listing: input)).message
+    let bare = try await harness.client.createListing(CreateListingRequest(listing: untitled)).message
+
+    let fetched = try await harness.client.getListing(GetListingRequest(id: created.id)).message
+    #expect(fetched == created)
+    #expect(fetched.title?.vi == "Giỏ mây tre đan")
+    #expect(fetched.title?.unknownFields == input.title!.unknownFields)
+    #expect(fetched.description == LocalizedText())
+    #expect(try await harness.client.getListing(GetListingRequest(id: bare.id)).message.description == nil)
+
+    let stored = try await harness.store.database.read { tx in
+      try tx.fetchOne("SELECT data FROM listing WHERE id = ?", created.id) { $0.blob(0) }
+    }
+    let blob = try Listing(serializedBytes: try #require(stored))
+    #expect(blob.title?.vi == "")
+    #expect(blob.title?.en == "")
+    #expect(blob.title?.unknownFields == input.title!.unknownFields)
   }
 
   @Test("text limits count characters, not bytes or scalars")
