@@ -118,9 +118,7 @@ struct CatalogueCRUDTests {
   @Test("a listing's texts are stored once; their presence and unknown fields survive")
   func textsStoredOnce() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "X")))
+    try await harness.seedVillagesAndProducer()
     var input = Fixtures.listing(producer: "p1", sku: "A", titleVi: "Giỏ mây tre đan", titleEn: "Basket")
     // A field 3 this build does not know ("fr"), as a newer client could send it.
     input.title!.unknownFields = UnknownFields(bytes: [0x1a, 0x06] + Array("Panier".utf8))
@@ -164,9 +162,7 @@ struct CatalogueCRUDTests {
   @Test("update with a stale expected_version is ABORTED; a current one bumps the version")
   func optimisticConcurrency() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "X")))
+    try await harness.seedVillagesAndProducer()
     var listing = try await harness.client.createListing(
       CreateListingRequest(listing: Fixtures.listing(producer: "p1", sku: "A", titleVi: "Giỏ"))
     ).message
@@ -212,9 +208,7 @@ struct CatalogueCRUDTests {
   @Test("soft delete: the listing leaves search and lists but stays readable by id")
   func softDelete() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "X")))
+    try await harness.seedVillagesAndProducer()
     let listing = try await harness.client.createListing(
       CreateListingRequest(
         listing: Fixtures.listing(producer: "p1", sku: "A", titleVi: "Giỏ mây tre đan"))
@@ -255,9 +249,7 @@ struct CatalogueCRUDTests {
   @Test("drafts are visible only to their producer and admins")
   func drafts() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "X")))
+    try await harness.seedVillagesAndProducer()
     var draft = Fixtures.listing(producer: "p1", sku: "D", titleVi: "Giỏ nháp")
     draft.status = .draft
     let created = try await harness.client.createListing(CreateListingRequest(listing: draft)).message

@@ -66,9 +66,7 @@ struct ImportAndFeedTests {
   @Test("bulk import re-indexes once per batch: creates, updates, a producer rename, a bad row")
   func importIndexesOncePerBatch() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "Hoàng Long")))
+    try await harness.seedVillagesAndProducer(name: "Hoàng Long")
     let old = try await harness.client.createListing(
       CreateListingRequest(listing: Fixtures.listing(producer: "p1", sku: "OLD", titleVi: "Khay cói"))
     ).message
@@ -107,9 +105,7 @@ struct ImportAndFeedTests {
   @Test("bulk import: a row failing after it wrote (a create and an update) leaves nothing of itself; the batch's other rows land with their events")
   func importRowFailingMidWay() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "Hoàng Long")))
+    try await harness.seedVillagesAndProducer(name: "Hoàng Long")
     let old = try await harness.client.createListing(
       CreateListingRequest(listing: Fixtures.listing(producer: "p1", sku: "OLD", titleVi: "Khay cói"))
     ).message
@@ -167,9 +163,7 @@ struct ImportAndFeedTests {
   @Test("bulk import: a row whose error rolls back the whole transaction (a trigger's RAISE(ROLLBACK)) fails its batch; no row of it lands, none after it is committed on its own")
   func importRowRollingBackTheTransaction() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "Hoàng Long")))
+    try await harness.seedVillagesAndProducer(name: "Hoàng Long")
     try await harness.store.database.write { tx in
       try tx.execute(
         """

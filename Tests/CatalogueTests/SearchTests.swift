@@ -165,9 +165,7 @@ struct SearchTests {
   @Test("pagination: opaque tokens walk every hit once, stable under concurrent inserts")
   func pagination() async throws {
     let harness = try Harness()
-    try await harness.seedVillages()
-    _ = try await harness.client.createProducer(
-      CreateProducerRequest(producer: Fixtures.producer("p1", village: "ninh-so", name: "X")))
+    try await harness.seedVillagesAndProducer()
     var listings: [Listing] = []
     for index in 0..<23 {
       listings.append(

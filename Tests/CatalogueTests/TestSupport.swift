@@ -43,6 +43,13 @@ struct Harness {
   func seedVillages() async throws {
     try await store.seed(villages: Fixtures.villages, producers: [], listings: [])
   }
+
+  /// Seeds the villages and creates producer `id` in Ninh Sở, through the API.
+  func seedVillagesAndProducer(_ id: String = "p1", name: String = "X") async throws {
+    try await seedVillages()
+    _ = try await client.createProducer(
+      CreateProducerRequest(producer: Fixtures.producer(id, village: "ninh-so", name: name)))
+  }
 }
 
 
