@@ -14,6 +14,8 @@
 // and the text is folded and every message encoded before the clock starts. It is an upper
 // bound on any import's rate on this machine: none of validation, decoding, the SKU lookup,
 // the filter columns and indexes, the in-memory search index or the per-row results.
+// Two variants bound other designs: without the FTS5 insert, and with it in a second file
+// written at the same time by its own connection (a search index that trails the rows).
 
 import BenchSupport
 import Catalogue
@@ -72,40 +74,67 @@ enum ImportFloor {
     }
   }
 
-  /// Writes `rows` in batches of `batch` into a new file at `path`; `search: false` leaves
-  /// out the FTS5 insert. Returns the wall-clock time and the process CPU seconds.
-  static func run(_ rows: [FloorRow], batch: Int, search: Bool, path: String) async throws
+  /// Where the floor puts the FTS5 insert.
+  enum Search {
+    /// Not at all: the rows and events only.
+    case none
+    /// In the same transaction as the row (what the catalogue does).
+    case sameTransaction
+    /// In a file of its own, written by its own connection at the same time as the rows, one
+    /// batch behind at most: the ceiling of a catalogue whose search index trails its rows (a
+    /// listing searchable a moment after its commit) and is filled on the other core.
+    case ownFile
+  }
+
+  /// Writes `rows` in batches of `batch` into new files at `path` (and `path.fts`). Returns the
+  /// wall-clock time and the process CPU seconds.
+  static func run(_ rows: [FloorRow], batch: Int, search: Search, path: String) async throws
     -> (Duration, cpuSeconds: Double)
   {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    defer {
-      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    let searchPath = path + ".fts"
+    func remove() {
+      for file in [path, searchPath] {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+      }
     }
+    remove()
+    defer { remove() }
     let database = try Database(path: path, migrations: [schema])
+    let searchDatabase = search == .ownFile ? try Database(path: searchPath, migrations: [schema]) : nil
     let clock = ContinuousClock()
     let start = clock.now
     let cpuStart = processCPUSeconds()
     for batchStart in stride(from: 0, to: rows.count, by: batch) {
       let slice = Array(rows[batchStart..<min(batchStart + batch, rows.count)])
+      let firstRowid = Int64(batchStart + 1)
+      async let indexed: Void = {
+        guard let searchDatabase else { return }
+        try await searchDatabase.write { tx in
+          for (offset, row) in slice.enumerated() { try insertText(row, rowid: firstRowid + Int64(offset), tx) }
+        }
+      }()
       try await database.write { tx in
         for row in slice {
           try tx.execute("INSERT INTO listing(id, data) VALUES (?, ?)", row.id, row.message)
-          if search {
-            try tx.execute(
-              """
-              INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
-              VALUES (?, ?, ?, ?, ?, ?)
-              """, tx.lastInsertRowID, row.text[0], row.text[1], row.text[2], row.text[3],
-              row.text[4])
-          }
+          if search == .sameTransaction { try insertText(row, rowid: tx.lastInsertRowID, tx) }
           try tx.execute(
             "INSERT INTO change_event(entity_id, snapshot) VALUES (?, ?)", row.id, row.event)
         }
       }
+      try await indexed
     }
     let elapsed = start.duration(to: clock.now)
     let cpu = processCPUSeconds() - cpuStart
     await database.close()
+    await searchDatabase?.close()
     return (elapsed, cpu)
+  }
+
+  private static func insertText(_ row: FloorRow, rowid: Int64, _ tx: WriteTransaction) throws {
+    try tx.execute(
+      """
+      INSERT INTO listing_fts(rowid, title, description, materials, producer, village)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """, rowid, row.text[0], row.text[1], row.text[2], row.text[3], row.text[4])
   }
 }

@@ -249,9 +249,11 @@ if options.selects("import") {
   let floorRows = ImportFloor.rows(source, producers: demo.producers, villages: demo.villages)
   let floorPath = databasePath + ".import-floor"
   let floor = try await ImportFloor.run(
-    floorRows, batch: options.importBatch, search: true, path: floorPath)
+    floorRows, batch: options.importBatch, search: .sameTransaction, path: floorPath)
   let floorWithoutSearch = try await ImportFloor.run(
-    floorRows, batch: options.importBatch, search: false, path: floorPath)
+    floorRows, batch: options.importBatch, search: .none, path: floorPath)
+  let floorSearchApart = try await ImportFloor.run(
+    floorRows, batch: options.importBatch, search: .ownFile, path: floorPath)
   let first = try await importAll(rows)
   let again = try await importAll(rows)
   let rate = { (duration: Duration) in Int(Double(rows.count) / duration.seconds) }
@@ -282,6 +284,9 @@ if options.selects("import") {
   print(
     "    without it:            \(pad(String(rate(floorWithoutSearch.0)), 7, right: true)) rows/s, "
       + "\(cpu(floorWithoutSearch.cpuSeconds))")
+  print(
+    "    FTS5 in its own file:  \(pad(String(rate(floorSearchApart.0)), 7, right: true)) rows/s, "
+      + "\(cpu(floorSearchApart.cpuSeconds)) (written beside the rows, on the other core)")
   print("goal import >= 20,000 rows/s: \(rate(first.0) >= 20_000 ? "met" : "MISSED")")
 }
 
