@@ -2,10 +2,11 @@ public import Storage
 
 /// The catalogue's SQLite schema, as `user_version` migrations.
 ///
-/// Every object keeps its full message in `data` (the protobuf encoding of the editable fields)
-/// next to the few columns that queries filter, sort and join on. Server-set fields (id,
-/// version, timestamps, status, village of a listing) live only in columns and are patched into
-/// the message when it is read, so there is one source of truth for each of them.
+/// Every object keeps its message in `data` (the protobuf encoding of the editable fields) next
+/// to the few columns that queries filter, sort and join on. Server-set fields (id, version,
+/// timestamps, status, village of a listing) live only in columns and are patched into the
+/// message when it is read, so there is one source of truth for each of them; so do a
+/// listing's title and description texts (since migration 6), which have columns for search.
 ///
 /// Search is an FTS5 **external-content** index over a view of folded text (tone marks and
 /// `đ`/`Đ` removed by `fold()`), kept in sync by triggers on `listing`. Producer and village
@@ -276,6 +277,16 @@ public enum CatalogueSchema {
       version: 5,
       sql: """
         DROP INDEX IF EXISTS price_tier_currency;
+        """),
+    // No change to the tables: a listing's `data` written from now on leaves out the texts of
+    // its title and description, which are read back from their columns (`StoredListing`). A
+    // build before this one would read those listings with blank texts, so the version moves
+    // on and such a build refuses the file (`StorageError.schemaTooNew`), restored backups
+    // included. Rows written before keep their texts in both places and read the same.
+    Migration(
+      version: 6,
+      sql: """
+        -- listing.data without title and description texts; see StoredListing.blob.
         """),
   ]
 }

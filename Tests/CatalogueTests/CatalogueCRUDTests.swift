@@ -135,13 +135,36 @@ struct CatalogueCRUDTests {
     #expect(fetched.description == LocalizedText())
     #expect(try await harness.client.getListing(GetListingRequest(id: bare.id)).message.description == nil)
 
-    let stored = try await harness.store.database.read { tx in
-      try tx.fetchOne("SELECT data FROM listing WHERE id = ?", created.id) { $0.blob(0) }
+    func storedBlob(_ id: String) async throws -> Listing {
+      let bytes = try await harness.store.database.read { tx in
+        try tx.fetchOne("SELECT data FROM listing WHERE id = ?", id) { $0.blob(0) }
+      }
+      return try Listing(serializedBytes: try #require(bytes))
     }
-    let blob = try Listing(serializedBytes: try #require(stored))
-    #expect(blob.title?.vi == "")
-    #expect(blob.title?.en == "")
+    var blob = try await storedBlob(created.id)
+    #expect(blob.title?.vi == "" && blob.title?.en == "")
     #expect(blob.title?.unknownFields == input.title!.unknownFields)
+
+    // An update stores its texts once too, and reads them back.
+    var changed = fetched
+    changed.title!.en = "Rattan basket"
+    changed.description = LocalizedText(vi: "Đan tay ở Ninh Sở", en: "Hand-woven in Ninh So")
+    let updated = try await harness.client.updateListing(UpdateListingRequest(listing: changed, expectedVersion: 0)).message
+    #expect(updated.description == changed.description && updated.title == changed.title)
+    #expect(try await harness.client.getListing(GetListingRequest(id: created.id)).message == updated)
+    blob = try await storedBlob(created.id)
+    #expect(blob.description == LocalizedText(vi: "", en: ""))
+
+    // A row written before (texts in the blob as well) reads the same.
+    var full = blob
+    full.title!.vi = changed.title!.vi
+    full.title!.en = changed.title!.en
+    full.description = changed.description
+    let fullBlob = full.serializedBytes()
+    try await harness.store.database.write { tx in
+      _ = try tx.execute("UPDATE listing SET data = ? WHERE id = ?", fullBlob, created.id)
+    }
+    #expect(try await harness.client.getListing(GetListingRequest(id: created.id)).message == updated)
   }
 
   @Test("text limits count characters, not bytes or scalars")
