@@ -234,7 +234,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "CraftctlTests",
-      dependencies: ["CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "RPCCore"],
+      dependencies: ["CraftCLI", "CatalogueAPI", "CommonAPI", "MatchingAPI", "RPCCore", "RPCTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TelemetryTests",

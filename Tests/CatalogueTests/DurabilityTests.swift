@@ -30,23 +30,19 @@ struct DurabilityTests {
       await store.close()
     }
 
-    let process = Process()
-    process.executableURL = try Self.helperURL()
-    process.arguments = [directory.databasePath, producerID]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let pid = process.processIdentifier
+    let process = try ChildProcess(
+      executable: try Self.helperURL().path, arguments: [directory.databasePath, producerID],
+      standardOutput: .pipe)
 
     // A watchdog: a child that never gets going is killed too, and the test then fails below.
-    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    let watchdog = DispatchWorkItem { process.send(SIGKILL) }
     DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
-    let lines = await Self.readLines(output.fileHandleForReading) { count in
-      if count == Self.killAfter { kill(pid, SIGKILL) }
+    let output = FileHandle(fileDescriptor: process.standardOutput, closeOnDealloc: true)
+    let lines = await Self.readLines(output) { count in
+      if count == Self.killAfter { process.send(SIGKILL) }
     }
     watchdog.cancel()
-    process.waitUntilExit()
-    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+    #expect(process.wait() == .signalled(SIGKILL))
     try #require(lines.count >= Self.killAfter, "the helper acknowledged only \(lines.count) writes")
 
     var acknowledged: [String] = []

@@ -5,6 +5,7 @@
 // machine), so one server serves every check here.
 
 import Foundation
+import RPCTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ struct Run {
 
 /// A `craftd serve --demo` on a free port with a temporary data directory.
 final class DemoServer {
-  let process = Process()
+  let process: ChildProcess
   let directory: URL
   let port: Int
 
@@ -30,16 +31,14 @@ final class DemoServer {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let log = directory.appendingPathComponent("craftd.log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-    process.executableURL = try binary("craftd")
     // Port 0: the server picks a free port and logs it, so parallel runs cannot collide.
-    process.arguments = [
-      "serve", "--demo", "--data-dir", directory.appendingPathComponent("data").path,
-      "--host", "127.0.0.1", "--port", "0",
-    ]
-    let handle = try FileHandle(forWritingTo: log)
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
+    process = try ChildProcess(
+      executable: try binary("craftd").path,
+      arguments: [
+        "serve", "--demo", "--data-dir", directory.appendingPathComponent("data").path,
+        "--host", "127.0.0.1", "--port", "0",
+      ],
+      standardOutput: .file(log.path), standardError: .file(log.path))
     let deadline = Date().addingTimeInterval(600)  // seeding the demo in a debug build on a loaded CI host
     var found: Int? = nil
     while found == nil, Date() < deadline, process.isRunning {
@@ -53,7 +52,7 @@ final class DemoServer {
       }
     }
     guard let found else {
-      if process.isRunning { process.terminate() }
+      process.send(SIGTERM)
       let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       throw E2EError("craftd did not start serving; its log:\n\(text)")
     }
@@ -61,10 +60,8 @@ final class DemoServer {
   }
 
   func stop() {
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-    }
+    process.send(SIGTERM)
+    process.wait()
     try? FileManager.default.removeItem(at: directory)
   }
 
@@ -92,36 +89,34 @@ func binary(_ name: String) throws -> URL {
 
 /// Bytes written by one thread and read by another after a semaphore.
 final class DataBox: @unchecked Sendable {
-  var data = Data()
+  var data: [UInt8] = []
 }
 
 /// Runs craftctl (or another executable of this package) with `arguments`, capturing its output.
 func run(_ arguments: [String], executable: String = "craftctl") throws -> Run {
-  let process = Process()
-  process.executableURL = try binary(executable)
-  process.arguments = arguments
   var environment = ProcessInfo.processInfo.environment
   environment.removeValue(forKey: "CRAFTCTL_ADDR")
   environment.removeValue(forKey: "CRAFTCTL_TOKEN")
-  process.environment = environment
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
+  let process = try ChildProcess(
+    executable: try binary(executable).path, arguments: arguments, environment: environment,
+    standardOutput: .pipe, standardError: .pipe)
   // Read stderr on another thread so neither pipe can fill up and stall the child.
   let errBox = DataBox()
   let done = DispatchSemaphore(value: 0)
-  let errHandle = err.fileHandleForReading
+  let errDescriptor = process.standardError
   Thread {
-    errBox.data = errHandle.readDataToEndOfFile()
+    errBox.data = ChildProcess.readToEnd(errDescriptor)
     done.signal()
   }.start()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let outData = ChildProcess.readToEnd(process.standardOutput)
   done.wait()
-  process.waitUntilExit()
+  let status: Int32 =
+    switch process.wait() {
+    case .exited(let code): code
+    case .signalled(let signal): 128 + signal  // as a shell reports it
+    }
   return Run(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    status: status, stdout: String(decoding: outData, as: UTF8.self),
     stderr: String(decoding: errBox.data, as: UTF8.self))
 }
 
